@@ -1,0 +1,1 @@
+"""demo_portal layer (see ARCHITECTURE.md)."""

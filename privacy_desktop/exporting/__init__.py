@@ -1,0 +1,1 @@
+"""exporting layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""gui/dialogs layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""gui/item_models layer (see ARCHITECTURE.md)."""

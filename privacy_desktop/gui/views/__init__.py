@@ -1,0 +1,1 @@
+"""gui/views layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""gui/widgets layer (see ARCHITECTURE.md)."""

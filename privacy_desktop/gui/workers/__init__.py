@@ -1,0 +1,1 @@
+"""gui/workers layer (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""Compiled Qt translation catalogues (*.qm), produced by the build from translations/*.ts."""

@@ -1,0 +1,1 @@
+"""portal layer (see ARCHITECTURE.md)."""
