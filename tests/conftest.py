@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -49,4 +50,13 @@ def keyring_service() -> Iterator[str]:
             f"{type(backend).__module__}.{type(backend).__name__}). Run the tests through "
             "scripts/run-tests.sh, which starts gnome-keyring under dbus-run-session."
         )
-    yield f"privacy-desktop-test-{uuid.uuid4().hex[:12]}"
+    service = f"privacy-desktop-test-{uuid.uuid4().hex[:12]}"
+    yield service
+    # Whatever the test left under its service name goes, so a developer's own keyring
+    # (when the tests run on a desktop session) does not collect test secrets.
+    import secretstorage
+
+    with closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        for item in collection.search_items({"service": service}):
+            item.delete()
