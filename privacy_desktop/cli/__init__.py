@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_demo_portal(commands: SubCommands) -> None:
-    from privacy_desktop.demo_portal.cli_args import add_arguments
+    from privacy_desktop.demo_portal.cli_args import HELP_CONTEXT, add_arguments
 
     demo = commands.add_parser(
         "demo-portal",
@@ -204,6 +204,10 @@ def _add_demo_portal(commands: SubCommands) -> None:
     )
     translate_titles(demo)
     add_arguments(demo)
+    # The demo portal marks its help texts for lupdate but cannot translate them (no Qt there).
+    for action in demo._actions:
+        if action.help and not isinstance(action, argparse._HelpAction):
+            action.help = QCoreApplication.translate(HELP_CONTEXT, action.help)
     demo.set_defaults(run=_run_demo_portal)
 
 

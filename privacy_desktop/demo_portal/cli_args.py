@@ -10,31 +10,121 @@ from typing import TextIO
 
 from privacy_desktop.demo_portal.config import DemoPortalConfig
 from privacy_desktop.demo_portal.server import DemoPortal
+from privacy_desktop.domain.i18n import QT_TRANSLATE_NOOP
 from privacy_desktop.domain.portals import Plan
 
 _PLANS = ("standard", "enterprise", "unlimited")
 
 
+#: Context of the option help texts; the CLI translates them (this layer has no Qt).
+HELP_CONTEXT = "DemoPortalCli"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the demo portal's options to ``parser``."""
+    """Add the demo portal's options to ``parser``; help texts are untranslated English
+    marked for lupdate under :data:`HELP_CONTEXT` (the CLI translates them)."""
     defaults = DemoPortalConfig()
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
-    parser.add_argument("--seed", type=int, default=defaults.seed, help="dataset seed")
-    parser.add_argument("--users", type=int, default=defaults.users)
-    parser.add_argument("--contacts", type=int, default=defaults.contacts)
-    parser.add_argument("--leads", type=int, default=defaults.leads)
-    parser.add_argument("--companies", type=int, default=defaults.companies)
-    parser.add_argument("--deals", type=int, default=defaults.deals)
-    parser.add_argument("--plan", choices=_PLANS, default=defaults.plan.value)
-    parser.add_argument("--rate", type=float, default=None, help="leaky-bucket drain, req/s")
-    parser.add_argument("--burst", type=int, default=None, help="leaky-bucket size")
-    parser.add_argument(
-        "--time-scale", type=float, default=defaults.time_scale, help="scales simulated time"
+
+    add = parser.add_argument
+    add(
+        "--port",
+        type=int,
+        default=0,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "port on 127.0.0.1 (0: any free port)"),
     )
-    parser.add_argument("--fault-rate", type=float, default=defaults.fault_rate)
-    parser.add_argument("--fault-seed", type=int, default=defaults.fault_seed)
-    parser.add_argument(
-        "--token-lifetime", type=float, default=defaults.token_lifetime, help="seconds"
+    add(
+        "--seed",
+        type=int,
+        default=defaults.seed,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "seed of the generated data"),
+    )
+    add(
+        "--users",
+        type=int,
+        default=defaults.users,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "number of employees"),
+    )
+    add(
+        "--contacts",
+        type=int,
+        default=defaults.contacts,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "number of CRM contacts"),
+    )
+    add(
+        "--leads",
+        type=int,
+        default=defaults.leads,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "number of CRM leads"),
+    )
+    add(
+        "--companies",
+        type=int,
+        default=defaults.companies,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "number of companies"),
+    )
+    add(
+        "--deals",
+        type=int,
+        default=defaults.deals,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "number of deals"),
+    )
+    add(
+        "--plan",
+        choices=_PLANS,
+        default=defaults.plan.value,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "the plan whose REST limits the portal enforces"),
+    )
+    add(
+        "--rate",
+        type=float,
+        default=None,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "requests per second the rate limit drains (overrides the plan)"
+        ),
+    )
+    add(
+        "--burst",
+        type=int,
+        default=None,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "requests the rate limit lets through at once (overrides the plan)"
+        ),
+    )
+    add(
+        "--time-scale",
+        type=float,
+        default=defaults.time_scale,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "multiplies simulated execution times and the operating-time window"
+        ),
+    )
+    add(
+        "--count-cost-per-row",
+        type=float,
+        default=defaults.count_cost_per_row,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "simulated seconds per table row to count a total (start >= 0)"
+        ),
+    )
+    add(
+        "--fault-rate",
+        type=float,
+        default=defaults.fault_rate,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "share of requests answered with an injected fault"
+        ),
+    )
+    add(
+        "--fault-seed",
+        type=int,
+        default=defaults.fault_seed,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "seed of the fault injection"),
+    )
+    add(
+        "--token-lifetime",
+        type=float,
+        default=defaults.token_lifetime,
+        help=QT_TRANSLATE_NOOP("DemoPortalCli", "OAuth access-token lifetime in seconds"),
     )
 
 
@@ -51,6 +141,7 @@ def config_from_args(args: argparse.Namespace) -> tuple[DemoPortalConfig, int]:
         rate=args.rate,
         burst=args.burst,
         time_scale=args.time_scale,
+        count_cost_per_row=args.count_cost_per_row,
         fault_rate=args.fault_rate,
         fault_seed=args.fault_seed,
         token_lifetime=args.token_lifetime,

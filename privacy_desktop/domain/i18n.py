@@ -18,19 +18,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def QT_TRANSLATE_N_NOOP(context: str, text: str) -> str:
-    """Like :func:`QT_TRANSLATE_NOOP` for a text with a ``%n`` plural count."""
-    del context
-    return text
-
-
 @dataclass(frozen=True)
 class UserMessage:
     """A message for a person, in its untranslated English source form.
 
     Attributes:
         context: the lupdate context the source text was marked under.
-        source: the English source text, with ``%1``… placeholders and optionally ``%n``.
+        source: the English source text, with ``%1``… placeholders and optionally ``%n``
+            (pyside6-lupdate does not extract plural markers from Python, so a text with
+            ``%n`` is translated as one entry worded to suit any number).
         args: values for ``%1``, ``%2`` … (already free of secrets and personal data).
         count: the number for ``%n`` plural selection, if the text has one.
     """

@@ -88,8 +88,12 @@ def install_translators(app: QCoreApplication, language: Language) -> None:
 
 def render(message: UserMessage) -> str:
     """Translate a message from a Qt-free layer and fill its placeholders."""
-    count = -1 if message.count is None else message.count
-    text = QCoreApplication.translate(message.context, message.source, None, count)
+    # Texts from Qt-free layers are extracted as ordinary (not plural) entries — lupdate does
+    # not read QT_TRANSLATE_N_NOOP in Python — so look them up without a count and put the
+    # number in ourselves; their translations are worded to read right for any number.
+    text = QCoreApplication.translate(message.context, message.source, None, -1)
+    if message.count is not None:
+        text = text.replace("%n", str(message.count))
     for index in range(len(message.args), 0, -1):
         text = text.replace(f"%{index}", message.args[index - 1])
     return text

@@ -59,6 +59,11 @@ class ListingClient(Protocol):
         """How many commands of ``method`` fit one batch under the operating budget."""
         ...
 
+    def cost_known(self, method: str) -> bool:
+        """Whether a batch of ``method`` can be sized: no operating limit, or its cost is
+        known from an earlier answer."""
+        ...
+
 
 def is_transient(error: PortalError) -> bool:
     """A batch command error worth sending the command again for."""

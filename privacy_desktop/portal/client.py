@@ -205,6 +205,11 @@ class BitrixClient:
                 self.ledger.block(methods[key], self.limits.operating_window / 10)
         return answer
 
+    def cost_known(self, method: str) -> bool:
+        """Whether a batch of ``method`` can be sized: no operating limit, or its cost is
+        known from an earlier answer."""
+        return self.limits.operating_limit is None or self.ledger.expected_cost(method) > 0
+
     def batch_capacity(self, method: str) -> int:
         """How many commands of ``method`` one batch should hold so that it fits the
         method's operating budget (at most 50)."""

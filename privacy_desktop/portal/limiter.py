@@ -52,13 +52,15 @@ class RateLimiter:
         rate: float | None,
         burst: int,
         *,
-        headroom: int | None = None,
+        headroom: float | None = None,
         clock: Clock = time.monotonic,
     ) -> None:
         self._rate = rate
         if headroom is None:
-            headroom = max(1, round(burst * 0.04))
-        self._capacity = float(max(1, burst - headroom))
+            # Requests sent evenly can arrive bunched: allow for 0.1 s of jitter (at least a
+            # quarter of a request) rather than a whole slot, which at burst 5 costs 20 %.
+            headroom = max(0.25, (rate or 0.0) * 0.1)
+        self._capacity = max(1.0, burst - headroom)
         self._clock = clock
         self._lock = threading.Lock()
         self._level = 0.0

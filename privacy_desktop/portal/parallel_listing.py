@@ -56,25 +56,19 @@ def parallel_pages(
     bounds = query.bounds
     if bounds.empty:
         return
-    span = batch_with_retries(
-        client,
-        {
-            "first": (method, query.range_params(bounds)),
-            "last": (method, query.range_params(bounds, descending=True)),
-        },
-        cancel,
-    )
-    first = rows_of(span["first"], query.dialect, method)
-    if first:
-        yield first
-    if len(first) < PAGE_SIZE:
-        return
-    last_rows = rows_of(span["last"], query.dialect, method)
-    first_ids = [query.row_id(row, method) for row in first]
-    top = max([query.row_id(row, method) for row in last_rows] + first_ids)
-    remaining = Bounds(max(first_ids) + 1, top + 1).clip(None, bounds.hi)
+    first, last_rows, chained = _discover(client, method, query, cancel)
+    for page in (first, *chained):
+        if page:
+            yield page
+    pages_read = [first, *chained]
+    if len(pages_read[-1]) < PAGE_SIZE:
+        return  # the chain reached the end of the table: nothing is left to read
+    read_ids = [query.row_id(row, method) for page in pages_read for row in page]
+    top = max([query.row_id(row, method) for row in last_rows] + read_ids)
+    remaining = Bounds(max(read_ids) + 1, top + 1).clip(None, bounds.hi)
     if remaining.empty or remaining.lo is None or remaining.hi is None:
         return
+    first_ids = [query.row_id(row, method) for row in first]
     # The ID width of one page (on the first page's density): ranges are cut in multiples of
     # it and not narrower, so that each read fills a page.
     page_width = max(1, max(first_ids) - min(first_ids) + 1)
@@ -82,6 +76,71 @@ def parallel_pages(
     pool = RangePool(remaining.lo, remaining.hi, min_width=grain, splitter=splitter)
     run = _ParallelRun(client, method, query, pool, cancel, max(1, workers))
     yield from run.pages()
+
+
+def _discover(
+    client: ListingClient, method: str, query: ListQuery, cancel: CancelToken | None
+) -> tuple[Page, Page, list[Page]]:
+    """The first page, the last (descending) page, and the pages chained after the first.
+
+    The batch that finds the span also reads ahead: commands ``c1``…``cN`` each start after
+    the last ID of the page before (``$result[prev][49][ID]``), so the first request brings
+    up to 48 pages instead of one (on a small table, all of it). The chain is best effort:
+    it stops at the first short, failed or inconsistent page, and whatever it did not read is
+    read by the ID ranges afterwards — so a portal that substitutes differently costs only
+    speed, never rows.
+    """
+    bounds = query.bounds
+    span_commands = {
+        "first": (method, query.range_params(bounds)),
+        "last": (method, query.range_params(bounds, descending=True)),
+    }
+    commands = dict(span_commands)
+    chain_keys: list[str] = []
+    # The reference path assumes `result` is the row list; and a batch is read ahead only
+    # once the method's cost is known, so that the first request cannot overrun the budget.
+    if query.dialect.rows_key is None and client.cost_known(method):
+        room = min(CURSORS_PER_BATCH, client.batch_capacity(method)) - len(span_commands)
+        previous = "first"
+        for index in range(1, max(0, room) + 1):
+            key = f"c{index}"
+            params = query.range_params(bounds)
+            conditions = dict(params[query.dialect.filter_key])
+            conditions.pop(">=" + query.dialect.id_field, None)
+            id_field = query.dialect.id_field
+            conditions[">" + id_field] = f"$result[{previous}][{PAGE_SIZE - 1}][{id_field}]"
+            params[query.dialect.filter_key] = conditions
+            commands[key] = (method, params)
+            chain_keys.append(key)
+            previous = key
+    answer = client.batch(commands, cancel=cancel)
+    if all(key in answer.results for key in span_commands):
+        span = {key: answer.results[key] for key in span_commands}
+    else:  # resend just the span commands (chained ones cannot be resent on their own)
+        span = batch_with_retries(client, span_commands, cancel)
+    first = rows_of(span["first"], query.dialect, method)
+    last_rows = rows_of(span["last"], query.dialect, method)
+    chained: list[Page] = []
+    previous_page = first
+    for key in chain_keys:
+        if len(previous_page) < PAGE_SIZE or key not in answer.results:
+            break
+        try:
+            rows = rows_of(answer.results[key], query.dialect, method)
+            ids = [query.row_id(row, method) for row in rows]
+        except PortalError:
+            break
+        after = query.row_id(previous_page[-1], method)
+        upper = query.bounds.hi
+        if ids != sorted(ids) or any(
+            number <= after or (upper is not None and number >= upper) for number in ids
+        ):
+            break
+        if not rows:
+            break
+        chained.append(rows)
+        previous_page = rows
+    return first, last_rows, chained
 
 
 class _ParallelRun:

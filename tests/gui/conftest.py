@@ -7,9 +7,6 @@ dbus-run-session).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,40 +26,19 @@ from privacy_desktop.services.context import AppContext
 if TYPE_CHECKING:
     from privacy_desktop.demo_portal.server import DemoPortal
 
-ROOT = Path(__file__).resolve().parents[2]
-
 #: A small, fast demo portal (time_scale shrinks every simulated duration).
 SMALL_DEMO = DemoPortalConfig(users=5, contacts=20, leads=5, companies=5, deals=5, time_scale=0.001)
 
 
-def _tool(name: str) -> str:
-    return shutil.which(name) or str(Path(sys.executable).parent / name)
-
-
 @pytest.fixture(scope="session", autouse=True)
-def ukrainian_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The compiled uk.qm: built by the package build; compiled here when it has not run yet.
-
-    Without translations/uk.ts (before the lead generates it) the sources are extracted into a
-    temporary catalogue, so the language switch is exercised either way.
-    """
+def ukrainian_catalogue() -> Path:
+    """The compiled uk.qm, which the package build (hatch_build.py) produces."""
     target = catalogue_path(Language.UKRAINIAN)
-    if target.is_file():
-        return target
-    source = ROOT / "translations" / "uk.ts"
-    if not source.is_file():
-        source = tmp_path_factory.mktemp("i18n") / "uk.ts"
-        sources = sorted(str(p) for p in (ROOT / "privacy_desktop").rglob("*.py"))
-        subprocess.run(
-            [_tool("pyside6-lupdate"), *sources, "-target-language", "uk", "-ts", str(source)],
-            check=True,
-            capture_output=True,
+    if not target.is_file():
+        pytest.fail(
+            f"{target} is missing: the build did not compile translations/uk.ts. "
+            "Run scripts/bootstrap.sh test (or .venv/bin/python hatch_build.py)."
         )
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)],
-        check=True,
-        capture_output=True,
-    )
     return target
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -12,6 +13,26 @@ from privacy_desktop.portal.envelope import ApiResponse, BatchResult
 from privacy_desktop.portal.errors import PortalError, error_for
 
 PAGE = 50
+_REFERENCE = re.compile(r"^\$result\[([^\]]+)\]\[(\d+)\]\[ID\]$")
+
+
+def _substitute(params: Mapping[str, Any], results: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Resolve ``$result[key][n][ID]`` filter values as a portal's batch does; None when a
+    reference points at nothing (the command then fails, as an unresolvable one would)."""
+    conditions = params.get("filter")
+    if not isinstance(conditions, Mapping):
+        return params
+    resolved = dict(conditions)
+    for name, value in conditions.items():
+        match = _REFERENCE.match(value) if isinstance(value, str) else None
+        if match is None:
+            continue
+        rows = results.get(match.group(1))
+        index = int(match.group(2))
+        if not isinstance(rows, list) or index >= len(rows):
+            return None
+        resolved[name] = rows[index]["ID"]
+    return {**params, "filter": resolved}
 
 
 class FakeListPortal:
@@ -74,6 +95,9 @@ class FakeListPortal:
     def batch_capacity(self, method: str) -> int:
         return 50
 
+    def cost_known(self, method: str) -> bool:
+        return True
+
     def batch(
         self,
         commands: Mapping[str, tuple[str, Mapping[str, Any]]],
@@ -89,8 +113,9 @@ class FakeListPortal:
             self.batches += 1
             self.commands += len(commands)
             failing = {key for key in commands if self.random.random() < self.fault_rate}
-        for key, (method, params) in commands.items():
-            if key in failing:
+        for key, (method, given) in commands.items():
+            params = _substitute(given, results)
+            if key in failing or params is None:
                 errors[key] = error_for(
                     "INTERNAL_SERVER_ERROR",
                     "Internal server error",

@@ -219,3 +219,17 @@ def test_offset_paging_keeps_the_callers_order_and_cursors_use_id_order() -> Non
     list(iter_pages(Recording({1, 5, 9}), "crm.contact.list", params, mode=ListMode.CURSOR))
     assert seen[0]["order"] == {"ID": "ASC"}
     assert seen[0]["start"] == -1
+
+
+def test_the_span_batch_reads_ahead_so_a_small_table_takes_one_request() -> None:
+    portal = FakeListPortal(set(range(1, 2_001)))  # 40 pages: fits the first batch's chain
+    rows = listed(portal, ListMode.PARALLEL)
+    assert sorted(rows) == list(range(1, 2_001))
+    assert portal.batches == 1
+
+
+def test_a_broken_read_ahead_chain_costs_speed_not_rows() -> None:
+    # Every command may fail; a failed link ends the chain and the ranges read the rest.
+    ids = set(range(1, 6_001)) - set(range(1_000, 1_100))
+    portal = FakeListPortal(ids, command_fault_rate=0.2, seed=3)
+    assert Counter(listed(portal, ListMode.PARALLEL)) == Counter(ids)

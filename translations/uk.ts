@@ -1,0 +1,1403 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+<context>
+    <name>AddPortalDialog</name>
+    <message>
+        <source>Add a portal</source>
+        <extracomment>Plans offered when adding a portal; custom limits are set from the command line.</extracomment>
+        <translation>Додати портал</translation>
+    </message>
+    <message>
+        <source>Inbound webhook</source>
+        <translation>Вхідний вебхук</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-застосунок</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>Webhook &amp;URL:</source>
+        <translation>&amp;URL вебхука:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Тариф:</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address:</source>
+        <translation>&amp;Адреса порталу:</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;Ідентифікатор клієнта:</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Секрет клієнта:</translation>
+    </message>
+    <message>
+        <source>&amp;Token server (optional):</source>
+        <translation>С&amp;ервер токенів (необов&apos;язково):</translation>
+    </message>
+    <message>
+        <source>Authorization &amp;code:</source>
+        <translation>&amp;Код авторизації:</translation>
+    </message>
+    <message>
+        <source>Portal name</source>
+        <translation>Назва порталу</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL вебхука</translation>
+    </message>
+    <message>
+        <source>Portal plan</source>
+        <translation>Тариф порталу</translation>
+    </message>
+    <message>
+        <source>Portal address</source>
+        <translation>Адреса порталу</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Ідентифікатор клієнта</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Секрет клієнта</translation>
+    </message>
+    <message>
+        <source>Token server</source>
+        <translation>Сервер токенів</translation>
+    </message>
+    <message>
+        <source>Authorization code</source>
+        <translation>Код авторизації</translation>
+    </message>
+    <message>
+        <source>e.g. Main portal</source>
+        <translation>наприклад, Основний портал</translation>
+    </message>
+    <message>
+        <source>Open the authorization page</source>
+        <translation>Відкрити сторінку авторизації</translation>
+    </message>
+    <message>
+        <source>Create the webhook in the portal under Developer resources → Other → Inbound webhook, with the scopes crm, user, department and userconsent, and paste its URL here. The secret part of the URL is hidden once pasted and is kept only in the operating system&apos;s keyring.</source>
+        <translation>Створіть вебхук на порталі в розділі «Розробникам → Інше → Вхідний вебхук» з областями доступу crm, user, department і userconsent та вставте сюди його URL. Після вставлення секретна частина URL приховується і зберігається лише в сховищі паролів операційної системи.</translation>
+    </message>
+    <message>
+        <source>Register a local application in the portal, enter its client ID and secret, open the authorization page, allow access and paste the code the portal returns. The tokens are kept only in the operating system&apos;s keyring.</source>
+        <translation>Зареєструйте на порталі локальний застосунок, введіть його ідентифікатор і секрет клієнта, відкрийте сторінку авторизації, дозвольте доступ і вставте код, який поверне портал. Токени зберігаються лише в сховищі паролів операційної системи.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace a portal that has the same name</source>
+        <translation>&amp;Замінити портал з такою самою назвою</translation>
+    </message>
+    <message>
+        <source>&amp;Test and save</source>
+        <translation>&amp;Перевірити й зберегти</translation>
+    </message>
+    <message>
+        <source>Enter the portal address and the client ID first.</source>
+        <translation>Спочатку введіть адресу порталу та ідентифікатор клієнта.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened for the authorization page.</source>
+        <translation>Не вдалося відкрити браузер зі сторінкою авторизації.</translation>
+    </message>
+    <message>
+        <source>Enter a name and the webhook URL.</source>
+        <translation>Введіть назву та URL вебхука.</translation>
+    </message>
+    <message>
+        <source>Enter a name, the portal address, the client ID and secret, and the authorization code.</source>
+        <translation>Введіть назву, адресу порталу, ідентифікатор і секрет клієнта, а також код авторизації.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Перевірка з&apos;єднання з порталом «%1»…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scope(s)</source>
+        <translation>
+            <numerusform>%n область доступу</numerusform>
+            <numerusform>%n області доступу</numerusform>
+            <numerusform>%n областей доступу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected as %1. Saved as “%2”.</source>
+        <translation>Підключено як %1. Збережено під назвою «%2».</translation>
+    </message>
+    <message>
+        <source>Cancelled. If the portal answered in the meantime the connection may have been saved; the list of portals shows what is stored.</source>
+        <translation>Скасовано. Якщо портал тим часом відповів, підключення могло бути збережене; що саме збережено, видно в списку порталів.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit entry was not written: its detail “%1” looks like a secret or personal data.</source>
+        <extracomment>Key words that name a secret; matched against the ``_``-separated parts of a key. Random-looking runs: letters and digits mixed over 16+ characters (webhook secrets are 16, OAuth tokens longer), and JSON Web Tokens. A file digest is evidence an auditor needs, not a secret, when the key says it is one.</extracomment>
+        <translation>Запис аудиту не створено: значення поля «%1» схоже на секрет або персональні дані.</translation>
+    </message>
+    <message>
+        <source>The audit log is damaged: its last entry is incomplete or unreadable, so nothing more can be recorded in it. Verify and export it, then set it aside to start a new log.</source>
+        <translation>Журнал аудиту пошкоджено: його останній запис неповний або не читається, тому записати в нього нічого більше не можна. Перевірте й експортуйте журнал, а потім відкладіть його, щоб почати новий.</translation>
+    </message>
+    <message>
+        <source>The audit log could not be written or read. Check the disk and retry.</source>
+        <translation>Не вдалося записати або прочитати журнал аудиту. Перевірте диск і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is incomplete: the log was cut off in the middle of a line.</source>
+        <translation>Запис %1 неповний: журнал обірвано посеред рядка.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not a valid audit record.</source>
+        <translation>Запис %1 не є коректним записом аудиту.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written: its hash does not match its content.</source>
+        <translation>Запис %1 змінено після того, як його було зроблено: його хеш не відповідає вмісту.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is out of sequence (number %2 found where %3 was expected): entries were deleted, inserted or moved.</source>
+        <translation>Запис %1 порушує послідовність (знайдено номер %2, а очікувався %3): записи видалено, вставлено або переміщено.</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not link to the entry before it: an earlier entry was changed or replaced.</source>
+        <translation>Запис %1 не пов&apos;язаний із попереднім: один із попередніх записів змінено або замінено.</translation>
+    </message>
+    <message>
+        <source>The signature of checkpoint %1 is not valid: the log was rewritten or the checkpoint forged.</source>
+        <translation>Підпис контрольної точки %1 недійсний: журнал переписано або контрольну точку підроблено.</translation>
+    </message>
+    <message>
+        <source>Entry %1 carries a signature although it is not a checkpoint.</source>
+        <translation>Запис %1 має підпис, хоча не є контрольною точкою.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not the checkpoint that was recorded in the keyring: the log was replaced.</source>
+        <translation>Запис %1 не є тією контрольною точкою, яку зафіксовано в сховищі паролів: журнал підмінено.</translation>
+    </message>
+    <message>
+        <source>The log ends after entry %1, but checkpoint %2 was written: entries at the end were removed, or an older copy of the log was put back.</source>
+        <translation>Журнал закінчується записом %1, але було записано контрольну точку %2: записи в кінці видалено або відновлено старішу копію журналу.</translation>
+    </message>
+    <message>
+        <source>The key that signs the audit log cannot be read from the keyring. The audit log cannot be extended until the key is restored.</source>
+        <translation>Не вдається прочитати зі сховища паролів ключ, яким підписується журнал аудиту. Доповнювати журнал аудиту неможливо, доки ключ не буде відновлено.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Audit</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>This view will show the audit log: every connection added or removed, every scan, search and export, every grant revoked — who did it, when, and on which portal. Personal data itself is never written to the log.</source>
+        <translation>Тут буде показано журнал аудиту: кожне додане чи видалене підключення, кожне сканування, пошук і експорт, кожне відкликане надання доступу — хто це зробив, коли і на якому порталі. Самі персональні дані в журнал ніколи не записуються.</translation>
+    </message>
+    <message>
+        <source>Tamper-evident</source>
+        <translation>Виявлення втручання</translation>
+    </message>
+    <message>
+        <source>Each entry carries a hash of the one before it, so removing or changing an entry breaks the chain. The log can be verified from here or from the command line.</source>
+        <translation>Кожен запис містить хеш попереднього, тому видалення чи зміна будь-якого запису розриває ланцюжок. Перевірити журнал можна тут або з командного рядка.</translation>
+    </message>
+    <message>
+        <source>Accountability</source>
+        <translation>Підзвітність</translation>
+    </message>
+    <message>
+        <source>The Law of Ukraine No. 2297-VI “On Personal Data” expects the owner to be able to show how personal data was handled; section 6 of the Bitrix24 privacy terms describes the protection measures on the provider&apos;s side. The audit log is the record for your side.</source>
+        <translation>Закон України «Про захист персональних даних» № 2297-VI вимагає, щоб володілець міг показати, як оброблялися персональні дані; розділ 6 умов конфіденційності Бітрікс24 описує заходи захисту з боку постачальника. Журнал аудиту — це облік з вашого боку.</translation>
+    </message>
+    <message>
+        <source>Where it is kept</source>
+        <translation>Де він зберігається</translation>
+    </message>
+    <message>
+        <source>The log stays on this computer beside the encrypted inventory and can be included in an export for an inspection.</source>
+        <translation>Журнал зберігається на цьому комп&apos;ютері поруч із зашифрованим реєстром персональних даних, і його можна додати до експорту для перевірки.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Error: cannot use the directory %1 (%2).</source>
+        <translation>Помилка: не вдається використати каталог %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Помилка: %1</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>Перервано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error. The details were written to %1</source>
+        <translation>Неочікувана помилка. Подробиці записано в %1</translation>
+    </message>
+    <message>
+        <source>See which personal data a Bitrix24 portal holds and who can reach it. Without a command the graphical application starts (add --demo to try it on a demo portal).</source>
+        <translation>Показує, які персональні дані зберігає портал Бітрікс24 і хто має до них доступ. Без команди запускається графічний застосунок (додайте --demo, щоб випробувати його на демопорталі).</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>показати версію й вийти</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>ШЛЯХ</translation>
+    </message>
+    <message>
+        <source>keep data, settings and logs under PATH instead of the standard locations</source>
+        <translation>зберігати дані, налаштування та журнали в каталозі ШЛЯХ, а не в стандартних розташуваннях</translation>
+    </message>
+    <message>
+        <source>language of the messages (default: Ukrainian)</source>
+        <translation>мова повідомлень (типово: українська)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команди</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>КОМАНДА</translation>
+    </message>
+    <message>
+        <source>run a local demo Bitrix24 portal with generated Ukrainian data</source>
+        <translation>запустити локальний демопортал Бітрікс24 зі згенерованими українськими даними</translation>
+    </message>
+    <message>
+        <source>Run a local demo Bitrix24 portal on 127.0.0.1. It prints its webhook address first and serves until interrupted.</source>
+        <translation>Запускає локальний демопортал Бітрікс24 на 127.0.0.1. Спершу виводить адресу свого вебхука, а потім працює, доки його не буде перервано.</translation>
+    </message>
+    <message>
+        <source>%1: error: %2
+</source>
+        <extracomment>Overrides the keyring service name (tests, several installations side by side).</extracomment>
+        <translation>%1: помилка: %2
+</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <extracomment>The sub-command collection of a :class:`Parser`.</extracomment>
+        <translation>використання: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиційні аргументи</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметри</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>показати цю довідку й вийти</translation>
+    </message>
+    <message>
+        <source>Nothing was entered for: %1</source>
+        <translation>Нічого не введено: %1</translation>
+    </message>
+    <message>
+        <source>User: %1 (id %2)</source>
+        <translation>Користувач: %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Administrator: %1</source>
+        <translation>Адміністратор: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>Області доступу: %1</translation>
+    </message>
+    <message>
+        <source>Note: this user is not a portal administrator, so data the user cannot see will be missing from the inventory.</source>
+        <translation>Увага: цей користувач не є адміністратором порталу, тому дані, яких він не бачить, не потраплять до реєстру.</translation>
+    </message>
+    <message>
+        <source>add, list, check or remove portals</source>
+        <translation>додати, показати, перевірити або видалити портали</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ДІЯ</translation>
+    </message>
+    <message>
+        <source>connect a portal (the connection is checked before anything is stored)</source>
+        <translation>підключити портал (з&apos;єднання перевіряється, перш ніж щось буде збережено)</translation>
+    </message>
+    <message>
+        <source>Connect a portal by an inbound webhook or a local OAuth application. Secrets go to the system keyring only. The OAuth client secret and the authorization code are asked for (or read from standard input), never taken from the command line.</source>
+        <translation>Підключає портал через вхідний вебхук або локальний OAuth-застосунок. Секрети зберігаються лише в системному сховищі паролів. Секрет клієнта OAuth і код авторизації запитуються (або читаються зі стандартного введення) і ніколи не беруться з командного рядка.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>НАЗВА</translation>
+    </message>
+    <message>
+        <source>a name for the connection</source>
+        <translation>назва підключення</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>the inbound webhook address; - reads it from standard input</source>
+        <translation>адреса вхідного вебхука; якщо вказати -, її буде прочитано зі стандартного введення</translation>
+    </message>
+    <message>
+        <source>connect a local OAuth application</source>
+        <translation>підключити локальний OAuth-застосунок</translation>
+    </message>
+    <message>
+        <source>the portal address, e.g. https://example.bitrix24.ua (OAuth)</source>
+        <translation>адреса порталу, наприклад https://example.bitrix24.ua (OAuth)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>the application&apos;s client id (OAuth)</source>
+        <translation>ідентифікатор клієнта застосунку (OAuth)</translation>
+    </message>
+    <message>
+        <source>the OAuth token server (default: oauth.bitrix.info)</source>
+        <translation>сервер токенів OAuth (типово: oauth.bitrix.info)</translation>
+    </message>
+    <message>
+        <source>the portal&apos;s plan, which sets its request limits</source>
+        <translation>тариф порталу, від якого залежать обмеження частоти запитів</translation>
+    </message>
+    <message>
+        <source>replace a portal of the same name</source>
+        <translation>замінити портал з такою самою назвою</translation>
+    </message>
+    <message>
+        <source>list the connected portals</source>
+        <translation>показати підключені портали</translation>
+    </message>
+    <message>
+        <source>check a connection and show its user and scopes</source>
+        <translation>перевірити підключення й показати його користувача та області доступу</translation>
+    </message>
+    <message>
+        <source>forget a portal and delete its secrets</source>
+        <translation>забути портал і видалити його секрети</translation>
+    </message>
+    <message>
+        <source>the portal&apos;s name</source>
+        <translation>назва порталу</translation>
+    </message>
+    <message>
+        <source>--oauth needs --portal-url and --client-id.</source>
+        <translation>Для --oauth потрібні --portal-url і --client-id.</translation>
+    </message>
+    <message>
+        <source>Client secret of the application: </source>
+        <translation>Секрет клієнта застосунку: </translation>
+    </message>
+    <message>
+        <source>Open this address, allow access and copy the code shown:</source>
+        <translation>Відкрийте цю адресу, дозвольте доступ і скопіюйте показаний код:</translation>
+    </message>
+    <message>
+        <source>Authorization code: </source>
+        <translation>Код авторизації: </translation>
+    </message>
+    <message>
+        <source>--portal-url, --client-id and --token-url go with --oauth.</source>
+        <translation>Параметри --portal-url, --client-id і --token-url використовуються лише разом з --oauth.</translation>
+    </message>
+    <message>
+        <source>Webhook address: </source>
+        <translation>Адреса вебхука: </translation>
+    </message>
+    <message>
+        <source>Note: the webhook address holds a secret and command lines are visible to other users of this computer; --webhook - reads it from standard input instead.</source>
+        <translation>Увага: адреса вебхука містить секрет, а командні рядки бачать інші користувачі цього комп&apos;ютера; з --webhook - адресу буде прочитано зі стандартного введення.</translation>
+    </message>
+    <message>
+        <source>Portal “%1” added.</source>
+        <translation>Портал «%1» додано.</translation>
+    </message>
+    <message>
+        <source>No portals are connected. Add one with: privacy-desktop portal add</source>
+        <translation>Жодного порталу не підключено. Додайте портал командою: privacy-desktop portal add</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ТИП</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>ХОСТ</translation>
+    </message>
+    <message>
+        <source>PLAN</source>
+        <translation>ТАРИФ</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <translation>вебхук</translation>
+    </message>
+    <message>
+        <source>OAuth</source>
+        <translation>OAuth</translation>
+    </message>
+    <message>
+        <source>The connection to “%1” works.</source>
+        <translation>З&apos;єднання з «%1» працює.</translation>
+    </message>
+    <message>
+        <source>Portal “%1” removed, and its secrets deleted from the keyring.</source>
+        <translation>Портал «%1» видалено, його секрети вилучено зі сховища паролів.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Overview</source>
+        <translation>Огляд</translation>
+    </message>
+    <message>
+        <source>Connected portals</source>
+        <translation>Підключені портали</translation>
+    </message>
+    <message>
+        <source>Add portal…</source>
+        <translation>Додати портал…</translation>
+    </message>
+    <message>
+        <source>Manage portals…</source>
+        <translation>Керувати порталами…</translation>
+    </message>
+    <message>
+        <source>Coming in the next versions</source>
+        <translation>У наступних версіях</translation>
+    </message>
+    <message>
+        <source>Once a portal is scanned, this page will summarise the personal data found in it by category (1.1–1.4 of the privacy terms), the access grants with the highest risk, the requests of data subjects waiting for an answer, recent exports and whether the audit log&apos;s chain is intact.</source>
+        <translation>Після сканування порталу на цій сторінці буде зведення: знайдені в ньому персональні дані за категоріями (розділи 1.1–1.4 умов конфіденційності), надання доступу з найвищим ризиком, запити суб&apos;єктів персональних даних, що очікують на відповідь, останні експорти та цілісність ланцюжка журналу аудиту.</translation>
+    </message>
+    <message>
+        <source>Loading the list of portals…</source>
+        <translation>Завантаження списку порталів…</translation>
+    </message>
+    <message>
+        <source>No portal is connected yet. Add one with an inbound webhook or an OAuth application; the secret is kept in the operating system&apos;s keyring.</source>
+        <translation>Ще жодного порталу не підключено. Додайте портал через вхідний вебхук або OAuth-застосунок; секрет зберігатиметься в сховищі паролів операційної системи.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPortalCli</name>
+    <message>
+        <source>port on 127.0.0.1 (0: any free port)</source>
+        <extracomment>Context of the option help texts; the CLI translates them (this layer has no Qt).</extracomment>
+        <translation>порт на 127.0.0.1 (0: будь-який вільний)</translation>
+    </message>
+    <message>
+        <source>seed of the generated data</source>
+        <translation>початкове значення генератора даних</translation>
+    </message>
+    <message>
+        <source>number of employees</source>
+        <translation>кількість працівників</translation>
+    </message>
+    <message>
+        <source>number of CRM contacts</source>
+        <translation>кількість контактів CRM</translation>
+    </message>
+    <message>
+        <source>number of CRM leads</source>
+        <translation>кількість лідів CRM</translation>
+    </message>
+    <message>
+        <source>number of companies</source>
+        <translation>кількість компаній</translation>
+    </message>
+    <message>
+        <source>number of deals</source>
+        <translation>кількість угод</translation>
+    </message>
+    <message>
+        <source>the plan whose REST limits the portal enforces</source>
+        <translation>тариф, обмеження REST якого застосовує портал</translation>
+    </message>
+    <message>
+        <source>requests per second the rate limit drains (overrides the plan)</source>
+        <translation>запитів за секунду, які звільняє обмеження частоти (замість тарифного)</translation>
+    </message>
+    <message>
+        <source>requests the rate limit lets through at once (overrides the plan)</source>
+        <translation>запитів, які обмеження частоти пропускає одразу (замість тарифного)</translation>
+    </message>
+    <message>
+        <source>multiplies simulated execution times and the operating-time window</source>
+        <translation>множник змодельованого часу виконання та вікна ліміту часу виконання</translation>
+    </message>
+    <message>
+        <source>simulated seconds per table row to count a total (start &gt;= 0)</source>
+        <translation>змодельовані секунди на рядок таблиці для підрахунку total (start &gt;= 0)</translation>
+    </message>
+    <message>
+        <source>share of requests answered with an injected fault</source>
+        <translation>частка запитів, на які портал відповідає навмисною помилкою</translation>
+    </message>
+    <message>
+        <source>seed of the fault injection</source>
+        <translation>початкове значення генератора помилок</translation>
+    </message>
+    <message>
+        <source>OAuth access-token lifetime in seconds</source>
+        <translation>час життя токена доступу OAuth у секундах</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsView</name>
+    <message>
+        <source>Exports</source>
+        <translation>Експорт</translation>
+    </message>
+    <message>
+        <source>This view will keep the bundles you create: all data about one person, to answer an access request, or one category of data, for a review or an inspection. It will list each bundle with its date, scope and recipients, and verify bundles received from others.</source>
+        <translation>Тут зберігатимуться створені вами пакети: усі дані про одну особу (для відповіді на запит про доступ) або одна категорія даних (для перегляду чи перевірки). Для кожного пакета буде вказано дату, обсяг і одержувачів; також тут можна буде перевіряти пакети, отримані від інших.</translation>
+    </message>
+    <message>
+        <source>What a bundle holds</source>
+        <translation>Що містить пакет</translation>
+    </message>
+    <message>
+        <source>The records in JSON and CSV, a readable report in Ukrainian as PDF, and a manifest naming every file with its checksum.</source>
+        <translation>Записи у форматах JSON і CSV, зрозумілий звіт українською мовою у форматі PDF і маніфест із переліком усіх файлів та їхніх контрольних сум.</translation>
+    </message>
+    <message>
+        <source>How it is protected</source>
+        <translation>Як він захищений</translation>
+    </message>
+    <message>
+        <source>Bundles are encrypted to the public keys of their recipients and signed, so only the recipients can open them and anyone can check that nothing was changed. Plain copies of personal data are never left on disk.</source>
+        <translation>Пакети шифруються відкритими ключами одержувачів і підписуються, тож відкрити їх можуть лише одержувачі, а перевірити, що нічого не змінено, — будь-хто. Незашифровані копії персональних даних ніколи не залишаються на диску.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Навіщо</translation>
+    </message>
+    <message>
+        <source>A person who asks what is held about them under the Law of Ukraine No. 2297-VI “On Personal Data” is entitled to receive it; a bundle gives a complete and checkable answer without e-mailing spreadsheets.</source>
+        <translation>Особа, яка запитує, які дані про неї зберігаються, має право отримати їх відповідно до Закону України «Про захист персональних даних» № 2297-VI; пакет дає повну відповідь, яку можна перевірити, без пересилання таблиць електронною поштою.</translation>
+    </message>
+</context>
+<context>
+    <name>GrantsView</name>
+    <message>
+        <source>Access grants</source>
+        <translation>Доступи</translation>
+    </message>
+    <message>
+        <source>This view will list everything that has been given access to the portal&apos;s data: inbound webhooks, local and Marketplace applications, with the scopes each holds (crm, user, telephony, im, disk …) and the personal data those scopes expose.</source>
+        <translation>Тут буде перелік усього, чому надано доступ до даних порталу: вхідних вебхуків, локальних застосунків і застосунків з Маркетплейсу — з областями доступу кожного (crm, user, telephony, im, disk …) і персональними даними, які ці області доступу відкривають.</translation>
+    </message>
+    <message>
+        <source>Why grants need watching</source>
+        <translation>Чому за доступами треба стежити</translation>
+    </message>
+    <message>
+        <source>Under section 4.3 of the Bitrix24 privacy terms, installing a third-party application or service gives it access to the data in the portal, and Bitrix24 bears no responsibility for what that application discloses, changes or deletes. The portal&apos;s owner answers for it.</source>
+        <translation>Згідно з розділом 4.3 умов конфіденційності Бітрікс24, встановлення стороннього застосунку чи сервісу надає йому доступ до даних на порталі, і Бітрікс24 не несе жодної відповідальності за те, що цей застосунок розкриє, змінить або видалить. Відповідальність за це несе власник порталу.</translation>
+    </message>
+    <message>
+        <source>A legal ground for every transfer</source>
+        <translation>Правова підстава для кожної передачі</translation>
+    </message>
+    <message>
+        <source>Section 3.2 of the terms lists when personal information may be disclosed to third parties: the person&apos;s consent (3.2.1), a contract (3.2.2), protection of rights (3.2.3), connecting third-party products (3.2.4) and justice (3.2.5). Each grant will be recorded with its ground, its purpose and a risk rating.</source>
+        <translation>Розділ 3.2 умов визначає, коли персональну інформацію можна розкривати третім особам: за згодою особи (3.2.1), для виконання договору (3.2.2), для захисту прав (3.2.3), для підключення сторонніх продуктів (3.2.4) і для здійснення правосуддя (3.2.5). Кожне надання доступу буде зафіксовано з його підставою, метою та оцінкою ризику.</translation>
+    </message>
+    <message>
+        <source>Verified revocation</source>
+        <translation>Перевірене відкликання</translation>
+    </message>
+    <message>
+        <source>A grant no longer needed can be revoked from here; the tool then checks that the webhook or application really lost access and writes the result to the audit log. Revoking asks for your second factor.</source>
+        <translation>Доступ, який більше не потрібен, можна відкликати звідси; після цього програма перевірить, що вебхук або застосунок справді втратив доступ, і запише результат у журнал аудиту. Для відкликання потрібне підтвердження двоетапною перевіркою.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <extracomment>Window geometry is Qt&apos;s own binary blob, so it lives in a Qt ini file beside settings.json.</extracomment>
+        <translation>Огляд</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональні дані</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Access grants</source>
+        <translation>Доступи</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Експорт</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>&amp;Add portal…</source>
+        <translation>&amp;Додати портал…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Вийти</translation>
+    </message>
+    <message>
+        <source>&amp;About Privacy Desktop</source>
+        <translation>&amp;Про Privacy Desktop</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Розділи</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Портал</translation>
+    </message>
+    <message>
+        <source>&amp;Portal:</source>
+        <translation>&amp;Портал:</translation>
+    </message>
+    <message>
+        <source>Active portal</source>
+        <translation>Активний портал</translation>
+    </message>
+    <message>
+        <source>No portal connected</source>
+        <translation>Портал не підключено</translation>
+    </message>
+    <message>
+        <source>Loading portals…</source>
+        <translation>Завантаження порталів…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This language is missing from the installation.</source>
+        <translation>Цієї мови немає у встановленій програмі.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ще не визначено</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy Desktop %1&lt;/h3&gt;&lt;p&gt;See which personal data a Bitrix24 portal holds, who can reach it, and answer the requests of the people it belongs to.&lt;/p&gt;&lt;p&gt;Application ID: %2&lt;br&gt;Keyring in use: %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Privacy Desktop %1&lt;/h3&gt;&lt;p&gt;Показує, які персональні дані зберігає портал Бітрікс24 і хто має до них доступ, і допомагає відповідати на запити людей, яким ці дані належать.&lt;/p&gt;&lt;p&gt;Ідентифікатор застосунку: %2&lt;br&gt;Сховище паролів: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Privacy Desktop</source>
+        <translation>Про Privacy Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>NoKeyringDialog</name>
+    <message>
+        <source>No secure keyring</source>
+        <translation>Немає захищеного сховища паролів</translation>
+    </message>
+    <message>
+        <source>Privacy Desktop cannot keep secrets safely</source>
+        <translation>Privacy Desktop не може безпечно зберігати секрети</translation>
+    </message>
+    <message>
+        <source>Keyring backend found: %1</source>
+        <translation>Знайдений модуль сховища паролів: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>This view will find one person — a data subject — across the whole portal: portal users, CRM contacts, leads, companies and deals, matched by name, e-mail, phone number or taxpayer number. It answers from the local inventory, so a search never waits for the network or for a running scan.</source>
+        <translation>Тут можна буде знайти одну особу — суб&apos;єкта персональних даних — по всьому порталу: серед користувачів порталу, контактів, лідів, компаній та угод CRM — за ім&apos;ям, адресою електронної пошти, номером телефону або РНОКПП. Відповідь береться з локального реєстру, тож пошук ніколи не чекає на мережу чи на сканування, що триває.</translation>
+    </message>
+    <message>
+        <source>Everything held about a person</source>
+        <translation>Усе, що зберігається про особу</translation>
+    </message>
+    <message>
+        <source>For each match it will list the records, the fields with personal data, their category (1.1–1.4 of the privacy terms), the sources they came from and the applications and webhooks that can reach them.</source>
+        <translation>Для кожного збігу буде показано записи, поля з персональними даними, їхню категорію (розділи 1.1–1.4 умов конфіденційності), джерела, з яких вони надійшли, а також застосунки й вебхуки, що мають до них доступ.</translation>
+    </message>
+    <message>
+        <source>Requests under Law 2297-VI</source>
+        <translation>Запити за Законом № 2297-VI</translation>
+    </message>
+    <message>
+        <source>Article 8 of the Law of Ukraine “On Personal Data” gives a person the right to know where their data is and why it is processed, to get access to it, to object to the processing, to demand that it be changed or deleted and to withdraw consent. This view prepares the answer: what is held, on which ground, and who received it.</source>
+        <translation>Стаття 8 Закону України «Про захист персональних даних» № 2297-VI надає особі право знати, де перебувають її дані і з якою метою вони обробляються, отримувати до них доступ, заперечувати проти обробки, вимагати їх зміни чи знищення та відкликати згоду. Тут готується відповідь: що зберігається, на якій підставі і кому це передано.</translation>
+    </message>
+    <message>
+        <source>From answer to action</source>
+        <translation>Від відповіді до дії</translation>
+    </message>
+    <message>
+        <source>From a person&apos;s page you will be able to export their data as a signed, encrypted bundle, and every search and export is written to the audit log.</source>
+        <translation>Зі сторінки особи можна буде експортувати її дані як підписаний зашифрований пакет, а кожен пошук і експорт записується в журнал аудиту.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataView</name>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональні дані</translation>
+    </message>
+    <message>
+        <source>This view will hold the inventory of personal data stored in the active portal: which records and fields carry names, e-mail addresses, phone numbers, taxpayer numbers (RNOKPP), IBANs, birth dates and addresses, how many of each there are and where they sit. The inventory is built by a read-only, rate-limited scan that can be paused and resumed; its results stay in an encrypted database on this computer.</source>
+        <translation>Тут буде реєстр персональних даних, що зберігаються на активному порталі: які записи й поля містять імена, адреси електронної пошти, номери телефонів, реєстраційні номери облікових карток платників податків (РНОКПП), IBAN, дати народження та адреси, скільки їх кожного виду і де вони розміщені. Реєстр складається під час сканування лише для читання з обмеженням частоти запитів, яке можна призупиняти й відновлювати; результати зберігаються в зашифрованій базі даних на цьому комп&apos;ютері.</translation>
+    </message>
+    <message>
+        <source>1.1 Information people provide themselves</source>
+        <translation>1.1 Інформація, яку люди надають самостійно</translation>
+    </message>
+    <message>
+        <source>Registration and profile data of portal users (name, e-mail, phone, position, department) and what people entered in web forms, following section 1.1 of the Bitrix24 privacy terms.</source>
+        <translation>Реєстраційні дані та дані профілів користувачів порталу (ім&apos;я, електронна пошта, телефон, посада, відділ) і те, що люди ввели у вебформи, — відповідно до розділу 1.1 умов конфіденційності Бітрікс24.</translation>
+    </message>
+    <message>
+        <source>1.2 Information collected automatically</source>
+        <translation>1.2 Інформація, що збирається автоматично</translation>
+    </message>
+    <message>
+        <source>Activity records: calls, e-mails, messages and meetings logged against CRM records, and the traces they keep of communication (section 1.2).</source>
+        <translation>Справи: дзвінки, електронні листи, повідомлення й зустрічі, прив&apos;язані до записів CRM, і сліди спілкування, які вони зберігають (розділ 1.2).</translation>
+    </message>
+    <message>
+        <source>1.3 User data</source>
+        <translation>1.3 Користувацькі дані</translation>
+    </message>
+    <message>
+        <source>Everything uploaded to the portal: CRM contacts, leads, companies and deals with their standard and custom fields (section 1.3). This is usually where most personal data of customers sits.</source>
+        <translation>Усе, що завантажено на портал: контакти, ліди, компанії та угоди CRM зі стандартними й користувацькими полями (розділ 1.3). Зазвичай саме тут зберігається більшість персональних даних клієнтів.</translation>
+    </message>
+    <message>
+        <source>1.4 Other information</source>
+        <translation>1.4 Інша інформація</translation>
+    </message>
+    <message>
+        <source>Information obtained only for the purposes of section 2 of the terms (identification, interaction under contracts, anonymised statistics), such as consent records from the user-consent registry.</source>
+        <translation>Інформація, отримана лише для цілей, визначених у розділі 2 умов (ідентифікація, взаємодія в межах договорів, знеособлена статистика), наприклад записи про згоди з реєстру згод користувачів.</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Чому це важливо</translation>
+    </message>
+    <message>
+        <source>The Law of Ukraine No. 2297-VI “On Personal Data” requires the owner of personal data to know what is processed, for which purpose and on which ground, and to keep no more than the purpose needs. The inventory is the basis for answering requests of data subjects and for removing what is no longer needed.</source>
+        <translation>Закон України «Про захист персональних даних» № 2297-VI вимагає, щоб володілець персональних даних знав, що саме обробляється, з якою метою і на якій підставі, і не зберігав більше, ніж потрібно для цієї мети. Реєстр — основа для відповідей на запити суб&apos;єктів персональних даних і для видалення того, що вже не потрібне.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalCard</name>
+    <message>
+        <source>Host:</source>
+        <translation>Хост:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Підключення:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Тариф:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Області доступу:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Стан:</translation>
+    </message>
+    <message>
+        <source>Last check:</source>
+        <translation>Остання перевірка:</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Перевірити зараз</translation>
+    </message>
+    <message>
+        <source>Check the connection to %1</source>
+        <translation>Перевірити з&apos;єднання з «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>PortalError</name>
+    <message>
+        <source>The portal did not accept the webhook or token. Check that the webhook address is copied completely and that the webhook still exists.</source>
+        <translation>Портал не прийняв вебхук або токен. Перевірте, чи адресу вебхука скопійовано повністю і чи вебхук досі існує.</translation>
+    </message>
+    <message>
+        <source>The portal has no active webhook with this user id and secret. It may have been deleted or have expired; create a new one and paste its address.</source>
+        <translation>На порталі немає активного вебхука з таким ідентифікатором користувача та секретом. Можливо, його видалено або термін його дії минув; створіть новий і вставте його адресу.</translation>
+    </message>
+    <message>
+        <source>The access token is not valid. Connect the application to the portal again.</source>
+        <translation>Токен доступу недійсний. Підключіть застосунок до порталу ще раз.</translation>
+    </message>
+    <message>
+        <source>The authorization code or renewal token is not valid any more. Connect the application to the portal again.</source>
+        <translation>Код авторизації або токен оновлення більше не дійсний. Підключіть застосунок до порталу ще раз.</translation>
+    </message>
+    <message>
+        <source>The OAuth server did not accept the application&apos;s client id or secret, or the application is not installed on the portal.</source>
+        <translation>Сервер OAuth не прийняв ідентифікатор або секрет клієнта застосунку, або застосунок не встановлено на порталі.</translation>
+    </message>
+    <message>
+        <source>The OAuth server refused the request as malformed.</source>
+        <translation>Сервер OAuth відхилив запит як некоректний.</translation>
+    </message>
+    <message>
+        <source>The portal could not sign in the user of this credential; the user may have been dismissed.</source>
+        <translation>Порталу не вдалося авторизувати користувача цих облікових даних; можливо, користувача звільнено.</translation>
+    </message>
+    <message>
+        <source>The application is not installed on the portal any more. Connect it again.</source>
+        <translation>Застосунок більше не встановлено на порталі. Підключіть його ще раз.</translation>
+    </message>
+    <message>
+        <source>The portal accepts this credential only over HTTPS.</source>
+        <translation>Портал приймає ці облікові дані лише через HTTPS.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the credential (error %1).</source>
+        <translation>Портал не прийняв облікові дані (помилка %1).</translation>
+    </message>
+    <message>
+        <source>The access token has expired and could not be renewed. Connect the application to the portal again.</source>
+        <translation>Термін дії токена доступу минув, і оновити його не вдалося. Підключіть застосунок до порталу ще раз.</translation>
+    </message>
+    <message>
+        <source>The method %1 works only for an installed application, not through a webhook.</source>
+        <translation>Метод %1 працює лише для встановленого застосунку, а не через вебхук.</translation>
+    </message>
+    <message>
+        <source>The application is not allowed for this user. Ask the portal administrator to give the user access to it.</source>
+        <translation>Цьому користувачеві не дозволено користуватися застосунком. Попросіть адміністратора порталу надати користувачеві доступ до нього.</translation>
+    </message>
+    <message>
+        <source>The portal has been deleted or closed.</source>
+        <translation>Портал видалено або закрито.</translation>
+    </message>
+    <message>
+        <source>Bitrix24 has blocked REST access to this portal because of overload. Contact Bitrix24 support.</source>
+        <translation>Бітрікс24 заблокував REST-доступ до цього порталу через перевантаження. Зверніться до служби підтримки Бітрікс24.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s or the application&apos;s subscription has ended; REST access is closed until it is paid.</source>
+        <translation>Термін передплати порталу або застосунку закінчився; REST-доступ закрито до її оплати.</translation>
+    </message>
+    <message>
+        <source>The method %1 is waiting for the portal administrator&apos;s approval.</source>
+        <translation>Метод %1 очікує на схвалення адміністратора порталу.</translation>
+    </message>
+    <message>
+        <source>The portal administrator did not approve the method %1.</source>
+        <translation>Адміністратор порталу не схвалив метод %1.</translation>
+    </message>
+    <message>
+        <source>The portal denied access to %1. The user of this credential may lack the rights, or the portal&apos;s plan may not include REST access.</source>
+        <translation>Портал відмовив у доступі до %1. Можливо, користувач цих облікових даних не має потрібних прав або тариф порталу не передбачає REST-доступу.</translation>
+    </message>
+    <message>
+        <source>The webhook or application lacks the permission (scope) needed for %1. Add the scope in the portal&apos;s developer resources and try again.</source>
+        <translation>Вебхуку або застосунку бракує дозволу (області доступу), потрібного для %1. Додайте область доступу в розділі порталу «Розробникам» і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The portal does not know the method %1. It may be misspelt, need a module the portal lacks, or need a scope this credential does not have.</source>
+        <translation>Портал не знає методу %1. Можливо, назву написано з помилкою, метод потребує модуля, якого на порталі немає, або області доступу, якої немає в цих облікових даних.</translation>
+    </message>
+    <message>
+        <source>The portal kept refusing requests as too frequent (rate limit). Another program may be using the same portal heavily; try again in a few minutes.</source>
+        <translation>Портал раз у раз відхиляв запити як надто часті (обмеження частоти запитів). Можливо, інша програма інтенсивно використовує той самий портал; спробуйте ще раз за кілька хвилин.</translation>
+    </message>
+    <message>
+        <source>The portal has temporarily blocked the method %1 because it used up its execution time. Try again in a few minutes.</source>
+        <translation>Портал тимчасово заблокував метод %1, бо той вичерпав свій ліміт часу виконання. Спробуйте ще раз за кілька хвилин.</translation>
+    </message>
+    <message>
+        <source>The portal reported an internal error while running %1. Try again later.</source>
+        <translation>Під час виконання %1 портал повідомив про внутрішню помилку. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <source>The portal refused the call %1: %2</source>
+        <translation>Портал відхилив виклик %1: %2</translation>
+    </message>
+    <message>
+        <source>The portal refused the call %1.</source>
+        <translation>Портал відхилив виклик %1.</translation>
+    </message>
+    <message>
+        <source>The portal redirected the call %1 to another address; its domain may have changed. Check the portal&apos;s address and connect it again.</source>
+        <translation>Портал переспрямував виклик %1 на іншу адресу; можливо, його домен змінився. Перевірте адресу порталу й підключіть його ще раз.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer to %1 was not understood (not a valid JSON answer). Check that the address points to a Bitrix24 portal.</source>
+        <translation>Не вдалося розібрати відповідь порталу на %1 (це не коректна відповідь JSON). Перевірте, чи адреса вказує на портал Бітрікс24.</translation>
+    </message>
+    <message>
+        <source>The portal did not answer %1 in time (%2 s), even after retrying.</source>
+        <translation>Портал не відповів на %1 вчасно (%2 с) навіть після повторних спроб.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the portal: the connection was refused. Check the address and that the portal is up.</source>
+        <translation>Не вдалося підключитися до порталу: з&apos;єднання відхилено. Перевірте адресу та чи працює портал.</translation>
+    </message>
+    <message>
+        <source>The connection to the portal was interrupted (reset), even after retrying. Check the network connection.</source>
+        <translation>З&apos;єднання з порталом було розірвано (reset) навіть після повторних спроб. Перевірте підключення до мережі.</translation>
+    </message>
+    <message>
+        <source>Could not establish a secure connection to the portal: its certificate was not accepted. Check the address; a network device may be intercepting the connection.</source>
+        <translation>Не вдалося встановити захищене з&apos;єднання з порталом: його сертифікат не прийнято. Перевірте адресу; можливо, якийсь мережевий пристрій перехоплює з&apos;єднання.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s host name could not be found. Check the address and the network connection.</source>
+        <translation>Не вдалося знайти ім&apos;я хоста порталу. Перевірте адресу та підключення до мережі.</translation>
+    </message>
+    <message>
+        <source>The address is empty.</source>
+        <translation>Адресу не вказано.</translation>
+    </message>
+    <message>
+        <source>The address must not contain spaces.</source>
+        <translation>Адреса не повинна містити пробілів.</translation>
+    </message>
+    <message>
+        <source>The address is not a valid web address.</source>
+        <translation>Адреса не є коректною вебадресою.</translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation>Адреса має починатися з https://.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a user name.</source>
+        <translation>Адреса не повинна містити імені користувача.</translation>
+    </message>
+    <message>
+        <source>The address has no valid portal host name.</source>
+        <translation>В адресі немає коректного імені хоста порталу.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is refused: a Bitrix24 portal must be reached over https:// so that the credential cannot be intercepted.</source>
+        <translation>Незахищений http:// не приймається: до порталу Бітрікс24 слід звертатися через https://, щоб облікові дані не можна було перехопити.</translation>
+    </message>
+    <message>
+        <source>This is not an inbound webhook address. It should look like %1</source>
+        <translation>Це не адреса вхідного вебхука. Вона має виглядати так: %1</translation>
+    </message>
+    <message>
+        <source>The webhook address is incomplete: the user id or the secret is missing. It should look like %1</source>
+        <translation>Адреса вебхука неповна: бракує ідентифікатора користувача або секрету. Вона має виглядати так: %1</translation>
+    </message>
+    <message>
+        <source>The webhook address must have the user&apos;s number after /rest/ (for example /rest/1/…).</source>
+        <translation>В адресі вебхука після /rest/ має стояти номер користувача (наприклад, /rest/1/…).</translation>
+    </message>
+    <message>
+        <source>The webhook secret in the address is not valid: it must be letters and digits only. Copy the address again from the portal.</source>
+        <translation>Секрет вебхука в адресі некоректний: він має складатися лише з літер і цифр. Скопіюйте адресу з порталу ще раз.</translation>
+    </message>
+    <message>
+        <source>The webhook address has unexpected parts after the secret. It should look like %1</source>
+        <translation>В адресі вебхука після секрету є зайві частини. Вона має виглядати так: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortalService</name>
+    <message>
+        <source>There is no portal named “%1”.</source>
+        <extracomment>Retries of a connection check: the person is waiting, and a portal that fails three times in a row is better reported than retried for half a minute.</extracomment>
+        <translation>Порталу з назвою «%1» немає.</translation>
+    </message>
+    <message>
+        <source>A portal name must have between 1 and %1 characters.</source>
+        <translation>Назва порталу має містити від 1 до %1 символів.</translation>
+    </message>
+    <message>
+        <source>A portal named “%1” already exists. Choose another name or replace it.</source>
+        <translation>Портал із назвою «%1» уже існує. Виберіть іншу назву або замініть його.</translation>
+    </message>
+    <message>
+        <source>The keyring holds no usable credential for the portal “%1”. It may have been deleted in the keyring manager; add the portal again.</source>
+        <translation>У сховищі паролів немає придатних облікових даних для порталу «%1». Можливо, їх видалено в програмі керування сховищем паролів; додайте портал ще раз.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalTexts</name>
+    <message>
+        <source>Inbound webhook</source>
+        <translation>Вхідний вебхук</translation>
+    </message>
+    <message>
+        <source>OAuth application</source>
+        <translation>OAuth-застосунок</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>On-premise, no limits</source>
+        <translation>Коробкова версія, без обмежень</translation>
+    </message>
+    <message>
+        <source>Custom limits</source>
+        <translation>Власні обмеження</translation>
+    </message>
+    <message>
+        <source>Standard (cloud)</source>
+        <translation>Стандартний (хмарний)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scope(s)</source>
+        <translation>
+            <numerusform>%n область доступу</numerusform>
+            <numerusform>%n області доступу</numerusform>
+            <numerusform>%n областей доступу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Перевірка з&apos;єднання…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Підключено як %1</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Не вдалося підключитися: %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Ще не перевірено</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+</context>
+<context>
+    <name>PortalsView</name>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Підключення</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Області доступу</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Configured portals</source>
+        <translation>Налаштовані портали</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Дод&amp;ати…</translation>
+    </message>
+    <message>
+        <source>&amp;Check connection</source>
+        <translation>Перевірити &amp;з&apos;єднання</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Вида&amp;лити…</translation>
+    </message>
+    <message>
+        <source>Add a portal</source>
+        <translation>Додати портал</translation>
+    </message>
+    <message>
+        <source>Check the selected portal&apos;s connection</source>
+        <translation>Перевірити з&apos;єднання вибраного порталу</translation>
+    </message>
+    <message>
+        <source>Remove the selected portal</source>
+        <translation>Видалити вибраний портал</translation>
+    </message>
+    <message>
+        <source>Remove portal</source>
+        <translation>Видалення порталу</translation>
+    </message>
+    <message>
+        <source>Remove the portal “%1”? Its settings and every secret of it are deleted from this computer; the webhook or application in the portal itself is not changed.</source>
+        <translation>Видалити портал «%1»? Його налаштування й усі секрети буде видалено з цього комп&apos;ютера; сам вебхук або застосунок на порталі не зміниться.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Скасовано.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptDialog</name>
+    <message>
+        <source>Privacy Desktop asks</source>
+        <translation>Запит від Privacy Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>The question was not answered in time.</source>
+        <extracomment>How often a waiting worker looks at its cancel token, seconds.</extracomment>
+        <translation>На запитання не відповіли вчасно.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretLineEdit</name>
+    <message>
+        <source>Show the secret</source>
+        <translation>Показати секрет</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret part</source>
+        <translation>Показати або приховати секретну частину</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file %1 is damaged and could not be read. A copy was kept at %2. Fix or delete the file, or reset the settings.</source>
+        <translation>Файл налаштувань %1 пошкоджено, і його не вдалося прочитати. Копію збережено в %2. Виправте або видаліть файл чи скиньте налаштування.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was written by a newer version of Privacy Desktop (format %2). Update the application to use it.</source>
+        <translation>Файл налаштувань %1 створено новішою версією Privacy Desktop (формат %2). Оновіть програму, щоб використовувати його.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1. The previous file is kept.</source>
+        <translation>Не вдалося зберегти налаштування в %1. Попередній файл залишено без змін.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Each language is offered under its own name, so it can be found whatever is shown now.</extracomment>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Мова інтерфейсу:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Мова інтерфейсу</translation>
+    </message>
+    <message>
+        <source>Portals</source>
+        <translation>Портали</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Сховище паролів</translation>
+    </message>
+    <message>
+        <source>Webhook secrets, OAuth tokens and client secrets are kept only in the operating system&apos;s keyring, never in a file of this application.</source>
+        <translation>Секрети вебхуків, токени OAuth і секрети клієнтів зберігаються лише в сховищі паролів операційної системи й ніколи — у файлах цієї програми.</translation>
+    </message>
+    <message>
+        <source>Keyring in use: looking it up…</source>
+        <translation>Сховище паролів: визначається…</translation>
+    </message>
+    <message>
+        <source>Keyring in use: %1</source>
+        <translation>Сховище паролів: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Settings cannot be read</source>
+        <extracomment>How long ``--self-test`` lets the event loop run before it closes the window. Seconds the pools get to finish after the window closed (tasks are cancelled first).</extracomment>
+        <translation>Не вдається прочитати налаштування</translation>
+    </message>
+    <message>
+        <source>Reset the settings</source>
+        <translation>Скинути налаштування</translation>
+    </message>
+    <message>
+        <source>Generating the demo portal…</source>
+        <translation>Створення демопорталу…</translation>
+    </message>
+    <message>
+        <source>Demo portal</source>
+        <translation>Демопортал</translation>
+    </message>
+    <message>
+        <source>The demo portal is running at %1</source>
+        <translation>Демопортал працює за адресою %1</translation>
+    </message>
+    <message>
+        <source>The demo portal could not start: %1</source>
+        <translation>Не вдалося запустити демопортал: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>An unexpected error occurred. The details were written to the log file; please report the problem.</source>
+        <translation>Сталася неочікувана помилка. Подробиці записано у файл журналу; повідомте, будь ласка, про проблему.</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactor</name>
+    <message>
+        <source>Two-step verification is not set up.</source>
+        <translation>Двоетапну перевірку не налаштовано.</translation>
+    </message>
+    <message>
+        <source>Two-step verification is already set up. Turn it off first to set it up with a new authenticator.</source>
+        <translation>Двоетапну перевірку вже налаштовано. Щоб налаштувати її з новим автентифікатором, спочатку вимкніть її.</translation>
+    </message>
+    <message>
+        <source>The code is not valid. After too many wrong codes, verification is locked: try again in %n second(s).</source>
+        <translation>Код неправильний. Після забагатьох неправильних кодів перевірку заблоковано: спробуйте ще раз через %n с.</translation>
+    </message>
+    <message>
+        <source>The code is not valid. Check that the authenticator shows the code for Privacy Desktop and that the computer&apos;s clock is right.</source>
+        <translation>Код неправильний. Перевірте, чи автентифікатор показує код саме для Privacy Desktop і чи правильно налаштовано годинник комп&apos;ютера.</translation>
+    </message>
+    <message>
+        <source>This code has already been used. Wait for the authenticator to show the next code.</source>
+        <translation>Цей код уже використано. Зачекайте, доки автентифікатор покаже наступний код.</translation>
+    </message>
+    <message>
+        <source>The two-step verification record was changed or removed outside Privacy Desktop. As a precaution verification is locked: try again in %n second(s).</source>
+        <translation>Дані двоетапної перевірки змінено або видалено поза Privacy Desktop. Із міркувань безпеки перевірку заблоковано: спробуйте ще раз через %n с.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Try again in %n second(s).</source>
+        <translation>Забагато неправильних кодів. Спробуйте ще раз через %n с.</translation>
+    </message>
+    <message>
+        <source>The two-step verification secret is missing from the keyring. Enter one of your recovery codes instead, then set up two-step verification again.</source>
+        <translation>У сховищі паролів немає секрету двоетапної перевірки. Натомість введіть один зі своїх кодів відновлення, а потім налаштуйте двоетапну перевірку заново.</translation>
+    </message>
+</context>
+<context>
+    <name>Vault</name>
+    <message>
+        <source>No secure keyring is available, and Privacy Desktop never stores secrets in a plain file.
+Linux: install and start GNOME Keyring (gnome-keyring) or KWallet and unlock it. On a machine without a desktop session, run the program under dbus-run-session and unlock gnome-keyring first, for example: dbus-run-session -- sh -c &apos;gnome-keyring-daemon --unlock --components=secrets; privacy-desktop&apos;.
+macOS: the login Keychain is used; make sure it exists and is unlocked.
+Windows: the Windows Credential Manager is used; make sure the Credential Manager service is running.
+The environment variable PYTHON_KEYRING_BACKEND can select a backend explicitly.</source>
+        <extracomment>Backend modules that keep secrets in a file under the home directory instead of a keyring the operating system protects.</extracomment>
+        <translation>Немає доступного захищеного сховища паролів, а Privacy Desktop ніколи не зберігає секрети у звичайному файлі.
+Linux: встановіть і запустіть GNOME Keyring (gnome-keyring) або KWallet і розблокуйте сховище. На комп&apos;ютері без графічного сеансу запустіть програму через dbus-run-session, попередньо розблокувавши gnome-keyring, наприклад: dbus-run-session -- sh -c &apos;gnome-keyring-daemon --unlock --components=secrets; privacy-desktop&apos;.
+macOS: використовується зв&apos;язка ключів «вхід» (login) у «Зв&apos;язці ключів»; переконайтеся, що вона існує й розблокована.
+Windows: використовується «Диспетчер облікових даних» Windows; переконайтеся, що службу «Диспетчер облікових даних» запущено.
+Змінна середовища PYTHON_KEYRING_BACKEND дає змогу явно вибрати модуль сховища паролів.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it (log in again or open the keyring manager) and retry.</source>
+        <translation>Сховище паролів заблоковано. Розблокуйте його (увійдіть у систему ще раз або відкрийте програму керування сховищем паролів) і спробуйте знову.</translation>
+    </message>
+    <message>
+        <source>The keyring could not store the secret. Retry; if it keeps failing, restart the keyring service.</source>
+        <extracomment>What failed, per operation (whole sentences, so that each translates as a whole).</extracomment>
+        <translation>Сховищу паролів не вдалося зберегти секрет. Спробуйте ще раз; якщо помилка повторюється, перезапустіть службу сховища паролів.</translation>
+    </message>
+    <message>
+        <source>The keyring could not read the secret. Retry; if it keeps failing, restart the keyring service.</source>
+        <translation>Сховищу паролів не вдалося прочитати секрет. Спробуйте ще раз; якщо помилка повторюється, перезапустіть службу сховища паролів.</translation>
+    </message>
+    <message>
+        <source>The keyring could not delete the secret. Retry; if it keeps failing, restart the keyring service.</source>
+        <translation>Сховищу паролів не вдалося видалити секрет. Спробуйте ще раз; якщо помилка повторюється, перезапустіть службу сховища паролів.</translation>
+    </message>
+</context>
+</TS>
