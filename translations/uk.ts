@@ -566,6 +566,10 @@
         <translation>множник змодельованого часу виконання та вікна ліміту часу виконання</translation>
     </message>
     <message>
+        <source>seconds of execution one method may use per window (before scaling)</source>
+        <translation>секунд виконання, які один метод може використати за вікно (до масштабування)</translation>
+    </message>
+    <message>
         <source>simulated seconds per table row to count a total (start &gt;= 0)</source>
         <translation>змодельовані секунди на рядок таблиці для підрахунку total (start &gt;= 0)</translation>
     </message>
@@ -580,6 +584,26 @@
     <message>
         <source>OAuth access-token lifetime in seconds</source>
         <translation>час життя токена доступу OAuth у секундах</translation>
+    </message>
+    <message>
+        <source>OAuth client id: %1</source>
+        <translation>Ідентифікатор клієнта OAuth: %1</translation>
+    </message>
+    <message>
+        <source>OAuth client secret: %1</source>
+        <translation>Секрет клієнта OAuth: %1</translation>
+    </message>
+    <message>
+        <source>OAuth token URL: %1</source>
+        <translation>URL сервера токенів OAuth: %1</translation>
+    </message>
+    <message>
+        <source>Authorization page: %1</source>
+        <translation>Сторінка авторизації: %1</translation>
+    </message>
+    <message>
+        <source>Statistics: %1</source>
+        <translation>Статистика: %1</translation>
     </message>
 </context>
 <context>

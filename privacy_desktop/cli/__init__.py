@@ -216,4 +216,4 @@ def _run_demo_portal(namespace: argparse.Namespace, paths: AppPaths) -> int:
 
     del paths
     config, port = config_from_args(namespace)
-    return serve(config, port, sys.stdout)
+    return serve(config, port, sys.stdout, QCoreApplication.translate)

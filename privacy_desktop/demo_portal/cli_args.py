@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType
 from typing import TextIO
 
@@ -99,6 +101,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         ),
     )
     add(
+        "--operating-limit",
+        type=float,
+        default=defaults.operating_limit,
+        help=QT_TRANSLATE_NOOP(
+            "DemoPortalCli", "seconds of execution one method may use per window (before scaling)"
+        ),
+    )
+    add(
         "--count-cost-per-row",
         type=float,
         default=defaults.count_cost_per_row,
@@ -142,6 +152,7 @@ def config_from_args(args: argparse.Namespace) -> tuple[DemoPortalConfig, int]:
         burst=args.burst,
         time_scale=args.time_scale,
         count_cost_per_row=args.count_cost_per_row,
+        operating_limit=args.operating_limit,
         fault_rate=args.fault_rate,
         fault_seed=args.fault_seed,
         token_lifetime=args.token_lifetime,
@@ -149,8 +160,16 @@ def config_from_args(args: argparse.Namespace) -> tuple[DemoPortalConfig, int]:
     return config, int(args.port)
 
 
-def serve(config: DemoPortalConfig, port: int, out: TextIO) -> int:
-    """Run the portal until SIGINT/SIGTERM. The webhook URL is the first line printed."""
+def serve(
+    config: DemoPortalConfig,
+    port: int,
+    out: TextIO,
+    translate: Callable[[str, str], str] = lambda context, text: text,
+) -> int:
+    """Run the portal until SIGINT/SIGTERM. The webhook URL is the first line printed.
+
+    ``translate`` is ``QCoreApplication.translate`` when the CLI calls (this layer has no Qt).
+    """
     stop = threading.Event()
 
     def request_stop(signum: int, frame: FrameType | None) -> None:
@@ -164,12 +183,29 @@ def serve(config: DemoPortalConfig, port: int, out: TextIO) -> int:
     previous = {signum: signal.signal(signum, request_stop) for signum in signals}
     try:
         with DemoPortal(config, port) as portal:
+            # The standalone portal's data lives as long as the process: take it out of the
+            # garbage collector's sight, or its full collections stall answers for seconds.
+            gc.freeze()
             print(portal.webhook_url, file=out, flush=True)
-            print(f"OAuth client_id: {portal.oauth_client_id}", file=out)
-            print(f"OAuth client_secret: {portal.oauth_client_secret}", file=out)
-            print(f"OAuth token URL: {portal.oauth_token_url}", file=out)
-            print(f"Authorize URL: {portal.authorize_url()}", file=out)
-            print(f"Stats: {portal.base_url}/_demo/stats", file=out, flush=True)
+            lines = (
+                (QT_TRANSLATE_NOOP("DemoPortalCli", "OAuth client id: %1"), portal.oauth_client_id),
+                (
+                    QT_TRANSLATE_NOOP("DemoPortalCli", "OAuth client secret: %1"),
+                    portal.oauth_client_secret,
+                ),
+                (QT_TRANSLATE_NOOP("DemoPortalCli", "OAuth token URL: %1"), portal.oauth_token_url),
+                (
+                    QT_TRANSLATE_NOOP("DemoPortalCli", "Authorization page: %1"),
+                    portal.authorize_url(),
+                ),
+                (
+                    QT_TRANSLATE_NOOP("DemoPortalCli", "Statistics: %1"),
+                    f"{portal.base_url}/_demo/stats",
+                ),
+            )
+            for label, value in lines:
+                print(translate(HELP_CONTEXT, label).replace("%1", value), file=out)
+            out.flush()
             while not stop.wait(0.5):
                 pass
     finally:

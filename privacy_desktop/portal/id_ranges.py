@@ -68,15 +68,15 @@ class RangePool:
     def done(self) -> bool:
         return not self._pending and self._in_flight == 0
 
-    def _split_widest(self) -> bool:
+    def _split_widest(self, halve: bool = False) -> bool:
         if not self._pending:
             return False
         index = max(range(len(self._pending)), key=lambda i: self._pending[i].width)
         widest = self._pending[index]
-        if widest.width < 2 * self._min_width or widest.width < 2:
+        if widest.width < 2 or (not halve and widest.width < 2 * self._min_width):
             return False
         if self._splitter is None:
-            point = widest.lo + self._min_width
+            point = widest.lo + (widest.width // 2 if halve else self._min_width)
         else:
             point = self._splitter(widest.lo, widest.hi)
         if not widest.lo < point < widest.hi:
@@ -89,9 +89,18 @@ class RangePool:
         while len(self._pending) < count and self._split_widest():
             pass
 
-    def take(self, count: int) -> list[IdRange]:
-        """Up to ``count`` ranges to read now, lowest first, splitting to fill the batch."""
+    def take(self, count: int, *, fill_spare: bool = True) -> list[IdRange]:
+        """Up to ``count`` ranges to read now, lowest first, splitting to fill the batch.
+
+        Near the end too few grain-wide ranges are left to fill a batch; the batch goes out
+        anyway, so its spare commands read halves of the widest ranges instead: narrower
+        ranges end within one page rather than leave a remainder for one more request.
+        ``fill_spare=False`` keeps grain-wide ranges (when the batch is sized by the operating
+        budget, whose per-call estimate narrow reads would skew).
+        """
         self.fill(count)
+        while fill_spare and len(self._pending) < count and self._split_widest(halve=True):
+            pass
         self._pending.sort(key=lambda rng: rng.lo)
         taken, self._pending = self._pending[:count], self._pending[count:]
         self._in_flight += len(taken)

@@ -257,7 +257,7 @@ class _ParallelRun:
                     self._lock.notify_all()
                     return None
                 size = min(CURSORS_PER_BATCH, self._client.batch_capacity(self._method))
-                ranges = self._pool.take(max(1, size))
+                ranges = self._pool.take(max(1, size), fill_spare=size >= CURSORS_PER_BATCH)
                 if ranges:
                     return ranges
                 self._lock.wait(_POLL_S)

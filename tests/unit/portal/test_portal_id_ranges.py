@@ -143,9 +143,22 @@ def test_pool_splits_the_widest_to_fill_a_batch() -> None:
     assert max(r.hi for r in taken) == 1000
 
 
-def test_pool_does_not_split_below_min_width() -> None:
+def test_pool_fill_does_not_split_below_min_width() -> None:
     pool = RangePool(0, 100, min_width=40)
-    assert pool.take(50) == [IdRange(0, 40), IdRange(40, 100)]
+    pool.fill(50)
+    assert pool.pending == (IdRange(0, 40), IdRange(40, 100))
+
+
+def test_a_batch_at_the_tail_reads_halves_instead_of_leaving_slots_empty() -> None:
+    pool = RangePool(0, 100, min_width=40)
+    taken = pool.take(8)
+    assert len(taken) == 8
+    assert taken == sorted(taken, key=lambda rng: rng.lo)
+    assert [(a.hi, b.lo) for a, b in itertools.pairwise(taken)] == [
+        (a.hi, a.hi) for a, _ in itertools.pairwise(taken)
+    ]  # contiguous: no ID lost or read twice
+    assert (taken[0].lo, taken[-1].hi) == (0, 100)
+    assert max(rng.width for rng in taken) <= 20
 
 
 def test_pool_cuts_at_multiples_of_the_page_width() -> None:
