@@ -29,6 +29,17 @@ class RetranslatingView(QWidget):
         super().changeEvent(event)
 
 
+def show_scrollable(view: QWidget, page: QWidget) -> None:
+    """Make ``page`` the whole content of ``view``, scrolling when the window is small."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    outer = QVBoxLayout(view)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+
+
 def heading_label(level: int = 1) -> QLabel:
     """A bold label for a view title (level 1) or a section heading (level 2)."""
     label = QLabel()
@@ -75,13 +86,7 @@ class SectionedTextView(RetranslatingView):
             layout.addWidget(title)
             layout.addWidget(text)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        show_scrollable(self, page)
 
     def set_texts(self, title: str, intro: str, sections: list[tuple[str, str]]) -> None:
         """Fill the page; ``sections`` must have ``section_count`` (heading, text) pairs."""

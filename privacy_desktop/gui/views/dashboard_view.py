@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,12 @@ from privacy_desktop.gui.portal_texts import (
     scopes_text,
     state_text,
 )
-from privacy_desktop.gui.views.base_view import RetranslatingView, heading_label, text_label
+from privacy_desktop.gui.views.base_view import (
+    RetranslatingView,
+    heading_label,
+    show_scrollable,
+    text_label,
+)
 
 
 class PortalCard(QGroupBox):
@@ -129,13 +132,7 @@ class DashboardView(RetranslatingView):
         layout.addWidget(self.next_heading)
         layout.addWidget(self.next_text)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        show_scrollable(self, page)
 
         directory.portalsChanged.connect(self._rebuild_cards)
         directory.checkChanged.connect(self._update_card)

@@ -6,17 +6,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from privacy_desktop.gui.i18n import Language
 from privacy_desktop.gui.portal_directory import PortalDirectory
-from privacy_desktop.gui.views.base_view import RetranslatingView, heading_label, text_label
+from privacy_desktop.gui.views.base_view import (
+    RetranslatingView,
+    heading_label,
+    show_scrollable,
+    text_label,
+)
 from privacy_desktop.gui.views.portals_view import PortalsView
 
 #: Each language is offered under its own name, so it can be found whatever is shown now.
@@ -71,13 +74,7 @@ class SettingsView(RetranslatingView):
         layout.addWidget(self.language_box)
         layout.addWidget(self.portals_box, 1)
         layout.addWidget(self.keyring_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        show_scrollable(self, page)
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
