@@ -7,28 +7,11 @@ from typing import Any, Protocol
 
 from privacy_desktop.domain.progress import CancelToken
 from privacy_desktop.portal.envelope import ApiResponse, BatchResult
-from privacy_desktop.portal.errors import (
-    BadResponse,
-    OperatingLimit,
-    PortalError,
-    PortalTimeout,
-    PortalUnreachable,
-    RateLimited,
-    ServerError,
-    bad_response,
-)
+from privacy_desktop.portal.errors import PortalError, bad_response
+from privacy_desktop.portal.policy import is_retriable
 
 #: How often one failed batch command is sent again before its error is raised.
 COMMAND_RETRIES = 5
-
-_TRANSIENT = (
-    ServerError,
-    RateLimited,
-    OperatingLimit,
-    BadResponse,
-    PortalTimeout,
-    PortalUnreachable,
-)
 
 
 def _check(cancel: CancelToken | None) -> None:
@@ -66,16 +49,9 @@ class ListingClient(Protocol):
 
 
 def is_transient(error: PortalError) -> bool:
-    """A batch command error worth sending the command again for."""
-    return isinstance(
-        error,
-        ServerError
-        | RateLimited
-        | OperatingLimit
-        | BadResponse
-        | PortalTimeout
-        | PortalUnreachable,
-    )
+    """A batch command error worth sending the command again for (list commands are reads,
+    so the client's own retry policy for reads decides)."""
+    return is_retriable(error, writes=False)
 
 
 def batch_with_retries(
