@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from privacy_desktop.atomic_file import PRIVATE_FILE_MODE, write_atomically
 from privacy_desktop.domain.errors import PrivacyDesktopError
 from privacy_desktop.domain.i18n import QT_TRANSLATE_NOOP, UserMessage
 from privacy_desktop.domain.portals import PortalProfile
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 MAX_AUTO_LOCK_MINUTES = 24 * 60
-FILE_MODE = 0o600
+FILE_MODE = PRIVATE_FILE_MODE
 
 
 @dataclass(frozen=True)
@@ -261,29 +261,10 @@ class SettingsStore:
         return defaults
 
     def _write_atomically(self, payload: bytes) -> None:
-        directory = self.path.parent
         try:
-            handle, temp_name = tempfile.mkstemp(
-                dir=directory, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
+            write_atomically(self.path, lambda stream: stream.write(payload), mode=FILE_MODE)
         except OSError as error:
             raise SettingsUnwritable(self.path, type(error).__name__) from error
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                if os.name == "posix":
-                    os.fchmod(stream.fileno(), FILE_MODE)
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp, self.path)
-            _sync_directory(directory)
-        except OSError as error:
-            temp.unlink(missing_ok=True)
-            raise SettingsUnwritable(self.path, type(error).__name__) from error
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
 
     def _keep_corrupt_copy(self, raw: bytes) -> Path | None:
         """Copy the unreadable file aside once (an identical earlier copy is reused)."""
@@ -350,17 +331,6 @@ def without_portal(settings: Settings, name: str) -> Settings:
     if active is not None and active.casefold() == key:
         active = None
     return replace(settings, portals=portals, active_portal=active)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX only; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 if sys.platform != "win32":

@@ -9,17 +9,15 @@ application shows before trusting it.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from privacy_desktop.atomic_file import write_text_atomically
 from privacy_desktop.security.audit_reading import read_records
 from privacy_desktop.security.audit_verify import AuditVerification, LineDefect, verify_records
 from privacy_desktop.security.signing_key import load_public_key, public_key_pem
@@ -51,7 +49,7 @@ def export_json(log_path: Path, destination: Path, public_key: Ed25519PublicKey)
         out.write("\n]}\n")
         return count
 
-    return _write_atomically(destination, write)
+    return write_text_atomically(destination, write, mode=0o600)
 
 
 def export_csv(log_path: Path, destination: Path) -> int:
@@ -74,7 +72,7 @@ def export_csv(log_path: Path, destination: Path) -> int:
             count += 1
         return count
 
-    return _write_atomically(destination, write)
+    return write_text_atomically(destination, write, mode=0o600)
 
 
 def read_json_export(path: Path) -> tuple[Ed25519PublicKey, list[Any]]:
@@ -157,20 +155,3 @@ def _record_from_row(row: list[str]) -> Any:
     record["portal"] = cells["portal"] or None
     record["sig"] = cells["sig"] or None
     return record
-
-
-def _write_atomically(destination: Path, write: Callable[[TextIO], int]) -> int:
-    handle, temporary = tempfile.mkstemp(
-        prefix=".audit-export-", suffix=".tmp", dir=destination.parent
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, destination)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return count

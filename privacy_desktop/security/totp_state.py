@@ -13,14 +13,13 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from privacy_desktop.atomic_file import write_text_atomically
 from privacy_desktop.security.recovery_codes import RecoveryCodeHash
 from privacy_desktop.security.secret_store import SecretStore, SecuritySecret
 
@@ -159,21 +158,13 @@ class StateFile:
         key = secrets.token_bytes(_KEY_BYTES)
         body = state.to_json()
         text = json.dumps({"body": body, "hmac": _seal(key, body)}, sort_keys=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=".two-factor-", suffix=".tmp", dir=self.path.parent
+        write_text_atomically(
+            self.path,
+            lambda file: file.write(text),
+            before_replace=lambda: self._secrets.set_secret(
+                SecuritySecret.TOTP_STATE_KEY, key.hex()
+            ),
         )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            self._secrets.set_secret(SecuritySecret.TOTP_STATE_KEY, key.hex())
-            os.replace(temporary, self.path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
-        _fsync_directory(self.path.parent)
 
     def remove(self) -> None:
         """Delete the file and its key (two-step verification disabled)."""
@@ -189,14 +180,3 @@ def _seal(key: bytes, body: Any) -> str:
 
 def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename durable on POSIX; Windows cannot open a directory this way.
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
