@@ -22,6 +22,8 @@ class SecuritySecret(StrEnum):
     AUDIT_SIGNING_KEY = "audit-signing-key"
     #: The audit log's last checkpoint (sequence number and hash), to detect a cut-off tail.
     AUDIT_ANCHOR = "audit-anchor"
+    #: The random 256-bit key of the encrypted inventory store (hex).
+    STORE_KEY = "store-key"
 
 
 class SecretStore(Protocol):

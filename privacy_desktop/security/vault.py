@@ -24,6 +24,7 @@ from keyring.backends import chainer, fail, null
 
 from privacy_desktop.domain.errors import PrivacyDesktopError
 from privacy_desktop.domain.i18n import QT_TRANSLATE_NOOP, UserMessage
+from privacy_desktop.security.secret_store import SecuritySecret
 
 _T = TypeVar("_T")
 
@@ -38,6 +39,12 @@ class SecretKind(StrEnum):
     WEBHOOK_SECRET = "webhook-secret"
     OAUTH_TOKENS = "oauth-tokens"
     OAUTH_CLIENT_SECRET = "oauth-client-secret"
+
+
+#: The scope of the profile's own secrets (TOTP, audit key, store key). Their kinds
+#: (``SecuritySecret`` values) differ from every ``SecretKind``, so even a portal called
+#: "/profile" could not collide with them.
+PROFILE_SCOPE = "/profile"
 
 
 class VaultError(PrivacyDesktopError):
@@ -206,6 +213,38 @@ class Vault:
         for kind in SecretKind:
             self.delete_secret(portal, kind)
 
+    def get_profile_secret(self, name: SecuritySecret) -> str | None:
+        """A secret of the profile itself (not of a portal), or None.
+
+        Raises:
+            KeyringUnavailable, KeyringLocked, VaultError.
+        """
+        username = f"{self.profile}/{PROFILE_SCOPE}/{name.value}"
+        value: str | None = self._call(
+            _READ_FAILED, lambda: keyring.get_password(self.service, username)
+        )
+        return value
+
+    def set_profile_secret(self, name: SecuritySecret, value: str) -> None:
+        """Store or replace a secret of the profile itself.
+
+        Raises:
+            KeyringUnavailable, KeyringLocked, VaultError.
+        """
+        username = f"{self.profile}/{PROFILE_SCOPE}/{name.value}"
+        self._call(_STORE_FAILED, lambda: keyring.set_password(self.service, username, value))
+
+    def delete_profile_secret(self, name: SecuritySecret) -> None:
+        """Remove a secret of the profile itself; a missing one is not an error.
+
+        Raises:
+            KeyringUnavailable, KeyringLocked, VaultError.
+        """
+        if self.get_profile_secret(name) is None:
+            return
+        username = f"{self.profile}/{PROFILE_SCOPE}/{name.value}"
+        self._call(_DELETE_FAILED, partial(keyring.delete_password, self.service, username))
+
     def _username(self, portal: str, kind: SecretKind) -> str:
         # Portal names are unique regardless of case, so their secrets are too.
         return f"{self.profile}/{portal.strip().casefold()}/{kind.value}"
@@ -229,3 +268,25 @@ class Vault:
             # username or even the value they were handed in their messages.
             message = UserMessage("Vault", failed)
             raise VaultError(message, detail=type(error).__name__) from error
+
+
+class VaultSecretStore:
+    """The security core's :class:`SecretStore` over the OS keyring (profile scope).
+
+    Every call blocks on the keyring; the GUI makes them on its vault executor.
+    """
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def get_secret(self, name: SecuritySecret) -> str | None:
+        return self._vault.get_profile_secret(name)
+
+    def set_secret(self, name: SecuritySecret, value: str) -> None:
+        self._vault.set_profile_secret(name, value)
+
+    def delete_secret(self, name: SecuritySecret) -> None:
+        self._vault.delete_profile_secret(name)
+
+    def __repr__(self) -> str:
+        return f"VaultSecretStore(service={self._vault.service!r}, profile={self._vault.profile!r})"
