@@ -827,6 +827,158 @@
     </message>
 </context>
 <context>
+    <name>PersonalData</name>
+    <message>
+        <source>Users</source>
+        <extracomment>When a person last signed in or was active (collected automatically, 1.2). Metadata of a call, e-mail or meeting: its subject, direction, the other party. A person&apos;s consent to the processing of their data (what, when, from where). Given by the person at registration or in forms. Collected automatically while the products are used (cookies, communications). User data: anything uploaded or entered into the portal (CRM, files, tasks). Other information, received only for the purposes of section 2. A standard field whose meaning is documented (NAME, PHONE, RQ_INN, …). A custom (``UF_*``) field, classified from a sample of its values. Set by the administrator. How sensitive each kind is, 1 (low) to 3 (high); the risk score of a grant weighs by it.</extracomment>
+        <translation>Користувачі</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Підрозділи</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакти</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ліди</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компанії</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Угоди</translation>
+    </message>
+    <message>
+        <source>Requisites</source>
+        <translation>Реквізити</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>Банківські реквізити</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Справи</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Згоди</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ім’я</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Номер телефону</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Адреса електронної пошти</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Поштова адреса</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Messenger account</source>
+        <translation>Обліковий запис у месенджері</translation>
+    </message>
+    <message>
+        <source>Website or social profile</source>
+        <translation>Вебсайт або профіль у соцмережі</translation>
+    </message>
+    <message>
+        <source>Individual tax number (RNOKPP)</source>
+        <translation>Реєстраційний номер облікової картки платника податків (РНОКПП)</translation>
+    </message>
+    <message>
+        <source>Company code (EDRPOU)</source>
+        <translation>Код ЄДРПОУ</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>Номер паспорта</translation>
+    </message>
+    <message>
+        <source>Bank account (IBAN)</source>
+        <translation>Банківський рахунок (IBAN)</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>Номер банківської картки</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адреса</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Посада</translation>
+    </message>
+    <message>
+        <source>Sign-in time</source>
+        <translation>Час входу</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Комунікація</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>1.1 Given at registration and in forms</source>
+        <translation>1.1 Надане під час реєстрації та у формах</translation>
+    </message>
+    <message>
+        <source>1.2 Collected automatically</source>
+        <translation>1.2 Зібране автоматично</translation>
+    </message>
+    <message>
+        <source>1.3 Uploaded into the portal</source>
+        <translation>1.3 Внесене в портал</translation>
+    </message>
+    <message>
+        <source>1.4 Other information</source>
+        <translation>1.4 Інша інформація</translation>
+    </message>
+    <message>
+        <source>2.1 Identifying the user of the products</source>
+        <translation>2.1 Ідентифікація користувача продуктів</translation>
+    </message>
+    <message>
+        <source>2.2 Personalised records of visits and actions (cookies)</source>
+        <translation>2.2 Персоналізований облік відвідувань і дій (cookies)</translation>
+    </message>
+    <message>
+        <source>2.3 Dealing with the person under a contract or agreement</source>
+        <translation>2.3 Взаємодія з особою в межах договору чи угоди</translation>
+    </message>
+    <message>
+        <source>2.4 Statistics and research on depersonalised data</source>
+        <translation>2.4 Статистика й дослідження на знеособлених даних</translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataView</name>
     <message>
         <source>Personal data</source>
@@ -1399,7 +1551,7 @@ Linux: install and start GNOME Keyring (gnome-keyring) or KWallet and unlock it.
 macOS: the login Keychain is used; make sure it exists and is unlocked.
 Windows: the Windows Credential Manager is used; make sure the Credential Manager service is running.
 The environment variable PYTHON_KEYRING_BACKEND can select a backend explicitly.</source>
-        <extracomment>Backend modules that keep secrets in a file under the home directory instead of a keyring the operating system protects.</extracomment>
+        <extracomment>Backend modules that keep secrets in a file under the home directory instead of a keyring the operating system protects. The scope of the profile&apos;s own secrets (TOTP, audit key, store key). Their kinds (``SecuritySecret`` values) differ from every ``SecretKind``, so even a portal called &quot;/profile&quot; could not collide with them.</extracomment>
         <translation>Немає доступного захищеного сховища паролів, а Privacy Desktop ніколи не зберігає секрети у звичайному файлі.
 Linux: встановіть і запустіть GNOME Keyring (gnome-keyring) або KWallet і розблокуйте сховище. На комп&apos;ютері без графічного сеансу запустіть програму через dbus-run-session, попередньо розблокувавши gnome-keyring, наприклад: dbus-run-session -- sh -c &apos;gnome-keyring-daemon --unlock --components=secrets; privacy-desktop&apos;.
 macOS: використовується зв&apos;язка ключів «вхід» (login) у «Зв&apos;язці ключів»; переконайтеся, що вона існує й розблокована.
