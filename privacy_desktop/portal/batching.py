@@ -43,8 +43,8 @@ class ListingClient(Protocol):
         ...
 
     def cost_known(self, method: str) -> bool:
-        """Whether a batch of ``method`` can be sized: no operating limit, or its cost is
-        known from an earlier answer."""
+        """Whether a full batch of ``method`` may be sent (no limit, a known cost, or nothing
+        spent on it yet)."""
         ...
 
 

@@ -206,9 +206,14 @@ class BitrixClient:
         return answer
 
     def cost_known(self, method: str) -> bool:
-        """Whether a batch of ``method`` can be sized: no operating limit, or its cost is
-        known from an earlier answer."""
-        return self.limits.operating_limit is None or self.ledger.expected_cost(method) > 0
+        """Whether a full batch of ``method`` may be sent: no operating limit, its cost is
+        known from an earlier answer, or nothing has been spent on it yet (see
+        :meth:`OperatingLedger.untouched`)."""
+        return (
+            self.limits.operating_limit is None
+            or self.ledger.expected_cost(method) > 0
+            or self.ledger.untouched(method)
+        )
 
     def batch_capacity(self, method: str) -> int:
         """How many commands of ``method`` one batch should hold so that it fits the

@@ -183,6 +183,23 @@ class OperatingLedger:
                 return None
             return int(self._budget // ledger.expected)
 
+    def untouched(self, method: str) -> bool:
+        """Whether nothing is known of ``method`` yet: never called, blocked or reported on.
+
+        A first batch of such a method may be full. Fifty list pages cost a few per cent of
+        the documented budget (480 s per 10 minutes against well under a second a page), so
+        the cold start needs no probe request.
+        """
+        with self._lock:
+            ledger = self._methods.get(method)
+            return ledger is None or (
+                not ledger.entries
+                and not ledger.in_flight
+                and ledger.expected is None
+                and ledger.floor == 0.0
+                and ledger.blocked_until <= self._clock()
+            )
+
     def affordable_now(self, method: str) -> int | None:
         """How many calls of ``method`` fit the budget left right now (None: no limit or no
         estimate)."""

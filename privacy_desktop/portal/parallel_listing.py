@@ -64,8 +64,19 @@ def parallel_pages(
     if len(pages_read[-1]) < PAGE_SIZE:
         return  # the chain reached the end of the table: nothing is left to read
     read_ids = [query.row_id(row, method) for page in pages_read for row in page]
-    top = max([query.row_id(row, method) for row in last_rows] + read_ids)
-    remaining = Bounds(max(read_ids) + 1, top + 1).clip(None, bounds.hi)
+    highest_read = max(read_ids)
+    # The descending page holds the highest IDs of the table: the part above what the chain
+    # read is new rows, and everything from its lowest ID up is then read.
+    tail = sorted(
+        (row for row in last_rows if query.row_id(row, method) > highest_read),
+        key=lambda row: query.row_id(row, method),
+    )
+    if not tail:
+        return  # the chain read up to the table's highest ID
+    yield tail
+    if len(last_rows) < PAGE_SIZE:
+        return  # a short descending page is the whole table: nothing lies between
+    remaining = Bounds(highest_read + 1, query.row_id(tail[0], method)).clip(None, bounds.hi)
     if remaining.empty or remaining.lo is None or remaining.hi is None:
         return
     first_ids = [query.row_id(row, method) for row in first]
@@ -97,8 +108,8 @@ def _discover(
     }
     commands = dict(span_commands)
     chain_keys: list[str] = []
-    # The reference path assumes `result` is the row list; and a batch is read ahead only
-    # once the method's cost is known, so that the first request cannot overrun the budget.
+    # The reference path assumes `result` is the row list; a batch reads ahead when its size
+    # cannot overrun the method's budget (a known cost, or a method not yet used at all).
     if query.dialect.rows_key is None and client.cost_known(method):
         room = min(CURSORS_PER_BATCH, client.batch_capacity(method)) - len(span_commands)
         previous = "first"
