@@ -237,6 +237,19 @@ _REQUISITE_TEMPLATE: dict[str, Any] = dict.fromkeys(
 )  # fmt: skip
 _REQUISITE_TEMPLATE.update(ACTIVE="Y", ADDRESS_ONLY="N", SORT="500")
 
+#: The keys of a bank-detail row in API order (bank_detail_row fills every one of them).
+BANK_DETAIL_KEYS = (
+    "ID", "ENTITY_ID", "COUNTRY_ID", "NAME", "CODE", "XML_ID", "ORIGINATOR_ID", "ACTIVE",
+    "SORT", "DATE_CREATE", "DATE_MODIFY", "CREATED_BY_ID", "MODIFY_BY_ID", "RQ_BANK_NAME",
+    "RQ_BANK_ADDR", "RQ_MFO", "RQ_SWIFT", "RQ_IBAN", "RQ_ACC_NUM", "RQ_ACC_CURRENCY",
+    "COMMENTS",
+)  # fmt: skip
+
+
+def blank_requisite() -> dict[str, Any]:
+    """A requisite row with every key in API order and no RQ_* value (writes start here)."""
+    return dict(_REQUISITE_TEMPLATE)
+
 
 def _requisite_base(
     requisite_id: int,

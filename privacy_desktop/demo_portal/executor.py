@@ -14,9 +14,11 @@ from typing import Any
 
 from privacy_desktop.demo_portal.batch import run_batch
 from privacy_desktop.demo_portal.crm_methods import crm_methods
+from privacy_desktop.demo_portal.crm_writes import write_methods
 from privacy_desktop.demo_portal.envelope import RestError, method_not_found, portal_datetime
 from privacy_desktop.demo_portal.faults import BatchFaultPlan
 from privacy_desktop.demo_portal.limits import OperatingBudget
+from privacy_desktop.demo_portal.live_data import LiveData
 from privacy_desktop.demo_portal.oauth import Caller, Credentials
 from privacy_desktop.demo_portal.params import Params
 from privacy_desktop.demo_portal.portal_data import PortalData
@@ -49,7 +51,7 @@ class Executor:
         stats: StatsCounter,
         batch_faults: BatchFaultPlan,
     ) -> None:
-        self.data = data
+        self.live = LiveData(data)
         self.credentials = credentials
         self.budget = budget
         self.stats = stats
@@ -61,7 +63,13 @@ class Executor:
         self.registry.add(system_methods())
         self.registry.add(user_methods())
         self.registry.add(crm_methods())
+        self.registry.add(write_methods())
         self.registry.add([MethodSpec(BATCH_METHOD, lambda context: run_batch(self, context))])
+
+    @property
+    def data(self) -> PortalData:
+        """The portal's data as of now (see LiveData: each call keeps the one it started on)."""
+        return self.live.current
 
     def simulated_cost(self, result: CallResult) -> float:
         config = self.data.config
@@ -98,7 +106,9 @@ class Executor:
             raise RestError(
                 429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit."
             )
-        context = CallContext(caller, Params(params), self.data, self.registry, self.credentials)
+        context = CallContext(
+            caller, Params(params), self.live.current, self.registry, self.credentials, self.live
+        )
         started = time.time()
         failure: RestError | None = None
         try:

@@ -4,7 +4,9 @@
 ! != @ !@ % =% %= !% !=% !%=`` (REST-REFERENCE.md §2.3). Numbers compare as numbers, ISO
 dates as instants, text case-insensitively (a portal's MySQL collation); a list value
 (multi-field, ``UF_DEPARTMENT``) matches when any element does; an empty value never
-satisfies an ordering comparison (SQL NULL).
+satisfies an ordering comparison (SQL NULL), nor does a date compared with text that is no
+date (user-get.md: an unparseable date gives an empty result). Dates without an offset
+(``2024-01-01``, ``01.01.2024 10:00:00``) are the portal's wall-clock time in Kyiv.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
+from privacy_desktop.demo_portal.kyiv_time import kyiv_wall_clock_to_utc
 from privacy_desktop.demo_portal.params import php_bool
 
 # Longest prefixes first: "!=%" must win over "!=" and "!".
@@ -39,7 +42,6 @@ _NEGATIVE = frozenset({"!=", "not_in", "not_like", "not_like_pattern"})
 _NUMBER = re.compile(r"\s*-?\d+(\.\d+)?\s*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PORTAL_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2}):(\d{2}))?\Z")
-_KYIV_WINTER = timezone(timedelta(hours=2))
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def _instant(value: Any) -> float | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_KYIV_WINTER)
+        # A date without an offset is the portal's wall-clock time: Kyiv, +02:00 or +03:00.
+        return float(kyiv_wall_clock_to_utc(moment))
     return moment.timestamp()
 
 
@@ -146,6 +149,8 @@ def _compare(row_value: Any, wanted: Any) -> int | None:
     left_time, right_time = _instant(row_value), _instant(wanted)
     if left_time is not None and right_time is not None:
         return (left_time > right_time) - (left_time < right_time)
+    if left_time is not None:
+        return None  # a date against something that is no date: the portal finds nothing
     left_text, right_text = str(row_value).casefold(), str(wanted).casefold()
     return (left_text > right_text) - (left_text < right_text)
 
@@ -262,6 +267,8 @@ def _value_test(op: str, wanted: Any) -> Callable[[Any], bool]:
             moment = _instant(value)
             if moment is not None:
                 return ordering(moment, wanted_time)
+        elif _instant(value) is not None:
+            return False  # as _compare: a date against something that is no date
         return ordering(str(value).casefold(), wanted_text)
 
     return test

@@ -74,3 +74,12 @@ def kyiv_midnight_iso(day: date) -> str:
         text = f"{day.isoformat()}T00:00:00+0{kyiv_offset_hours(noon_utc)}:00"
         _midnights[day] = text
     return text
+
+
+def kyiv_wall_clock_to_utc(wall_clock: datetime) -> int:
+    """The UNIX time of a naive Kyiv wall-clock time (how a portal reads dates without offset).
+
+    In the hour that repeats when summer time ends, the later (winter) reading is taken.
+    """
+    as_utc = int(wall_clock.replace(tzinfo=UTC).timestamp())
+    return as_utc - 3_600 * kyiv_offset_hours(as_utc - 7_200)

@@ -51,6 +51,30 @@ class Table:
             fields.update(row)
         self.fields = frozenset(fields)
 
+    def changed(self, puts: Mapping[int, dict[str, Any]], removed: Iterable[int]) -> Table:
+        """A new table with ``puts`` stored (added or replaced) and ``removed`` gone.
+
+        This table is left as it was: a listing that holds it keeps reading a consistent
+        state (copy on write). Costs one copy of the row map and of the sorted IDs, which is
+        far cheaper than rebuilding (no walk over every row's fields).
+        """
+        rows = dict(self.rows)
+        ids = list(self.ids)
+        for identifier in removed:
+            if rows.pop(identifier, None) is not None:
+                del ids[bisect.bisect_left(ids, identifier)]
+        fields = set(self.fields)
+        for identifier, row in puts.items():
+            if identifier not in rows:
+                bisect.insort(ids, identifier)
+            rows[identifier] = row
+            fields.update(row)
+        table = Table.__new__(Table)
+        table.rows = rows
+        table.ids = ids
+        table.fields = frozenset(fields)
+        return table
+
     def known(self, conditions: list[Condition]) -> list[Condition]:
         """The conditions on fields this table has (unknown filter fields are ignored)."""
         return [condition for condition in conditions if condition.field in self.fields]

@@ -11,6 +11,7 @@ from privacy_desktop.demo_portal.oauth import Caller, Credentials
 from privacy_desktop.demo_portal.params import Params
 
 if TYPE_CHECKING:
+    from privacy_desktop.demo_portal.live_data import LiveData
     from privacy_desktop.demo_portal.portal_data import PortalData
 
 
@@ -37,13 +38,24 @@ class CallResult:
 
 @dataclass(frozen=True)
 class CallContext:
-    """A method call: who calls, with which parameters, against which data."""
+    """A method call: who calls, with which parameters, against which data.
+
+    ``data`` is the snapshot current when the call began (it never changes under the
+    handler); write methods change the portal through ``live``.
+    """
 
     caller: Caller
     params: Params
     data: PortalData
     registry: Registry
     credentials: Credentials
+    live: LiveData | None = None
+
+    def writer(self) -> LiveData:
+        """The portal's changeable state (present for every call the executor runs)."""
+        if self.live is None:
+            raise RuntimeError("this call context cannot change the portal")
+        return self.live
 
 
 Handler = Callable[[CallContext], CallResult]

@@ -12,22 +12,26 @@ Example::
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from privacy_desktop.demo_portal import record_writes
 from privacy_desktop.demo_portal.config import DemoPortalConfig
 from privacy_desktop.demo_portal.dataset import Dataset, generate
+from privacy_desktop.demo_portal.envelope import RestError
 from privacy_desktop.demo_portal.executor import Executor
 from privacy_desktop.demo_portal.faults import BatchFaultPlan, FaultPlan
 from privacy_desktop.demo_portal.handler import PortalHTTPServer
 from privacy_desktop.demo_portal.limits import LeakyBucket, OperatingBudget
+from privacy_desktop.demo_portal.live_data import RecycledRecord
 from privacy_desktop.demo_portal.oauth import Credentials
 from privacy_desktop.demo_portal.portal_data import PortalData
 from privacy_desktop.demo_portal.rest_service import RestService
 from privacy_desktop.demo_portal.stats import DemoStats, StatsCounter
 
-__all__ = ["DemoPortal", "DemoStats"]
+__all__ = ["DemoPortal", "DemoStats", "RecycledRecord", "RestError"]
 
 #: The administrator who owns the default webhook and signs in for the OAuth browser step.
 ADMIN_USER_ID = 1
@@ -44,7 +48,7 @@ class DemoPortal:
     def __init__(self, config: DemoPortalConfig = DemoPortalConfig(), port: int = 0) -> None:  # noqa: B008 - frozen
         self.config = config
         self._port = port
-        self.dataset: Dataset = generate(config)
+        dataset = generate(config)
         self._credentials = Credentials(
             config.seed, config.oauth_scopes, config.token_lifetime, config.code_lifetime
         )
@@ -55,12 +59,13 @@ class DemoPortal:
         limits = config.effective_limits()
         bucket = LeakyBucket(limits.rate, limits.burst) if limits.rate is not None else None
         executor = Executor(
-            PortalData.build(config, self.dataset),
+            PortalData.build(config, dataset),
             self._credentials,
             OperatingBudget(limits.operating_limit, limits.operating_window),
             self._stats,
             BatchFaultPlan(config.batch_fault_rate, config.fault_seed),
         )
+        self._live = executor.live
         self._service = RestService(
             executor,
             self._credentials,
@@ -175,6 +180,75 @@ class DemoPortal:
     def uninstall_oauth_app(self) -> None:
         """Remove the local application: all its tokens and refresh tokens die."""
         self._credentials.uninstall()
+
+    # ---------------------------------------------------------------- data
+    @property
+    def dataset(self) -> Dataset:
+        """The portal's contents now, as a snapshot: writes made later do not change it.
+
+        Ground truth that describes the generated data (``planted_people``,
+        ``integrations``) is not updated by writes.
+        """
+        return self._live.current.dataset
+
+    def add_record(
+        self,
+        entity: str,
+        fields: Mapping[str, Any],
+        *,
+        user_id: int = ADMIN_USER_ID,
+        import_mode: bool = False,
+    ) -> int:
+        """Add a record exactly as ``crm.<entity>.add`` would; returns its ID.
+
+        Args:
+            entity: "contact", "lead", "company", "deal", "requisite" or "bank_detail".
+            fields: the ``fields`` parameter of the REST method.
+            user_id: whose credential writes (CREATED_BY_ID, MODIFY_BY_ID).
+            import_mode: the ``IMPORT`` option: DATE_CREATE, DATE_MODIFY, CREATED_BY_ID and
+                MODIFY_BY_ID may be given (to plant old records).
+
+        Raises:
+            RestError: what the REST method would answer.
+        """
+        return record_writes.add_record(
+            self._live, entity, fields, user_id=user_id, import_mode=import_mode
+        )
+
+    def update_record(
+        self,
+        entity: str,
+        record_id: int,
+        changes: Mapping[str, Any],
+        *,
+        user_id: int = ADMIN_USER_ID,
+    ) -> None:
+        """Change a record exactly as ``<entity>.update`` would (``user`` as ``user.update``).
+
+        Raises:
+            RestError: what the REST method would answer.
+        """
+        record_writes.update_record(self._live, entity, record_id, changes, user_id=user_id)
+
+    def delete_record(self, entity: str, record_id: int, *, user_id: int = ADMIN_USER_ID) -> None:
+        """Delete a record and what goes with it exactly as ``<entity>.delete`` would.
+
+        Raises:
+            RestError: what the REST method would answer.
+        """
+        record_writes.delete_record(self._live, entity, record_id, user_id=user_id)
+
+    def record(self, entity: str, record_id: int) -> dict[str, Any] | None:
+        """A copy of one record as the portal holds it now (None if there is none)."""
+        return record_writes.record(self._live, entity, record_id)
+
+    def recycle_bin(self) -> list[RecycledRecord]:
+        """Records deleted so far with what went with them, oldest first."""
+        return self._live.recycle_bin()
+
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        """Use ``clock`` (UNIX time) for DATE_MODIFY/TIMESTAMP_X of later writes."""
+        self._live.clock = clock
 
     # ---------------------------------------------------------------- counters
     def stats(self) -> DemoStats:

@@ -133,6 +133,9 @@ def _user_row(
     }
 
 
+#: WORK_POSITION of an integration's technical user (these accounts are no people).
+TECHNICAL_POSITION = "Технічний користувач інтеграції"
+
 TECHNICAL_USERS = (
     TechnicalUser("ringostat", "Ringostat", "Інтеграція", "ringostat"),
     TechnicalUser("1c-sync", "Обмін", "1С", "1c-exchange"),
@@ -265,7 +268,7 @@ def _technical_row(
         "IS_ONLINE": "N",
         "TIME_ZONE_OFFSET": "7200",
         "WORK_COMPANY": OWN_COMPANY,
-        "WORK_POSITION": "Технічний користувач інтеграції",
+        "WORK_POSITION": TECHNICAL_POSITION,
         "UF_DEPARTMENT": [1],
         "UF_PHONE_INNER": "",
         "UF_EMPLOYMENT_DATE": iso(registered)[:10],
