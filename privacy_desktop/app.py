@@ -10,6 +10,7 @@ serves it on a free loopback port and registers it through ``PortalService.add_w
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -171,6 +172,7 @@ class Startup(QObject):
             log.error("The settings could not be reset: %s", error)
             self.app.exit(1)
             return
+        self.context.security.apply_settings(self.settings)  # the default idle time-out
         self._check_keyring()
 
     def _check_keyring(self) -> None:
@@ -196,6 +198,27 @@ class Startup(QObject):
             log.warning("No secure keyring: %s", problem.detail)
             self._no_keyring(render(problem.user_message), problem.detail)
             return
+        self._check_lock()
+
+    def _check_lock(self) -> None:
+        """Settle whether the window opens locked (two-step verification on) first.
+
+        ``starts_locked`` reads the two-step state behind the keyring, so it runs on the vault
+        pool; it locks the session itself when it must, and the window shows the unlock screen
+        whenever the session is locked. If the question fails, the session stays as the
+        security service built it (locked whenever a two-step state file exists).
+        """
+        security = self.context.security
+        self.runner.submit(
+            lambda _context: security.starts_locked(),
+            pool=Pool.VAULT,
+            on_done=lambda _locked: self._open_window(),
+            on_error=self._lock_check_failed,
+            name="security.starts_locked",
+        )
+
+    def _lock_check_failed(self, text: str) -> None:
+        log.warning("Could not tell whether to start locked: %s", text)
         self._open_window()
 
     def _no_keyring(self, explanation: str, backend: str) -> None:
@@ -214,6 +237,7 @@ class Startup(QObject):
         window.windowClosed.connect(lambda: self.app.exit(0))
         self.window = window
         window.show()
+        freeze_heap()
         if self.args.demo:
             self._start_demo()  # with --self-test, the window closes once the demo is up
         elif self.args.self_test:
@@ -242,6 +266,7 @@ class Startup(QObject):
         )
 
     def _register_demo(self, portal: DemoPortal) -> None:
+        freeze_heap()  # the demo dataset: millions of objects that live as long as we do
         name = QCoreApplication.translate("Startup", "Demo portal")
         service = self.context.portals
         config = portal.config
@@ -290,7 +315,16 @@ class Startup(QObject):
     # ------------------------------------------------------------------ the end
 
     def shutdown(self) -> None:
-        """Cancel running tasks, wait for the pools, stop the demo portal."""
+        """Sign the audit log's head, cancel running tasks, wait for the pools, stop the demo."""
+        security = self.context.security
+        # Queued before shutdown and not cancellable: it runs while the pools drain, on the
+        # vault thread that owns the keyring; close() logs its own failures and never raises.
+        self.runner.submit(
+            lambda _context: security.close(),
+            pool=Pool.VAULT,
+            name="security.close",
+            cancellable=False,
+        )
         if not self.runner.shutdown(SHUTDOWN_TIMEOUT_S):
             log.warning("Some background tasks were still running at exit")
         if self.demo is not None:
@@ -299,6 +333,17 @@ class Startup(QObject):
         if self.window is not None:
             self.window.deleteLater()
             self.window = None
+
+
+def freeze_heap() -> None:
+    """Exempt every object alive now from the cyclic garbage collector.
+
+    What start-up built (Qt wrappers, the services, a demo portal's dataset) lives until the
+    end; without this each full collection walks all of it on the GUI thread, a stall of
+    130–220 ms measured by benchmarks/gui_stall.py.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def log_uncaught_exceptions() -> Callable[[], None]:

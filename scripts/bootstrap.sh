@@ -53,7 +53,7 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 # The build hook compiles translations with pyside6-lrelease from the environment it runs in,
 # so install the build requirements first and build without isolation (one PySide6 download).
-.venv/bin/python -m pip install -q "hatchling>=1.25" "PySide6-Essentials>=6.8,<7"
+.venv/bin/python -m pip install -q "hatchling>=1.25" "PySide6-Essentials>=6.8,!=6.12.0,<7"
 extras="."
 case "$profile" in
   test) extras=".[test]" ;;

@@ -2,6 +2,7 @@
 
 ``python scripts/check_translations.py``          check (CI): exit 1 on any problem
 ``python scripts/check_translations.py --update`` run lupdate on translations/uk.ts in place
+                                                 (strings gone from the sources leave it)
 
 Checks: lupdate would not change the catalogue (no new, changed or vanished strings), no entry
 is unfinished, vanished or obsolete, every plural entry has the three Ukrainian forms filled in,
@@ -24,11 +25,16 @@ CATALOGUE = ROOT / "translations" / "uk.ts"
 PLACEHOLDER = re.compile(r"%(?:\d|n)")
 
 
-def lupdate(target: Path) -> None:
+def lupdate(target: Path, *, drop_vanished: bool = False) -> None:
     exe = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
     sources = sorted(str(p) for p in (ROOT / "privacy_desktop").rglob("*.py"))
     subprocess.run(
-        [exe, *sources, "-locations", "none", "-target-language", "uk", "-ts", str(target)],
+        [
+            exe,
+            *sources,
+            *(["-no-obsolete"] if drop_vanished else []),
+            *("-locations", "none", "-target-language", "uk", "-ts", str(target)),
+        ],
         check=True,
         capture_output=True,
     )
@@ -75,7 +81,8 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="update translations/uk.ts")
     args = parser.parse_args()
     if args.update:
-        lupdate(CATALOGUE)
+        # Strings removed from the sources leave the catalogue with the update.
+        lupdate(CATALOGUE, drop_vanished=True)
         print(f"updated {CATALOGUE.relative_to(ROOT)}")
         return 0
     problems: list[str] = []

@@ -146,6 +146,90 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Portal added</source>
+        <extracomment>Rows handed to the view per ``fetchMore``. The name of every action, for the table, the filter and the CSV reader&apos;s eye.</extracomment>
+        <translation>Портал додано</translation>
+    </message>
+    <message>
+        <source>Portal removed</source>
+        <translation>Портал видалено</translation>
+    </message>
+    <message>
+        <source>Portal connection checked</source>
+        <translation>Перевірено з’єднання з порталом</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Сканування</translation>
+    </message>
+    <message>
+        <source>Hidden values revealed</source>
+        <translation>Розкрито приховані значення</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>Експортовано персональні дані</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>Доступ відкликано</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Налаштування змінено</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Заблоковано</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Розблоковано</translation>
+    </message>
+    <message>
+        <source>Unlock failed</source>
+        <translation>Невдала спроба розблокування</translation>
+    </message>
+    <message>
+        <source>Two-step verification set up</source>
+        <translation>Двоетапну перевірку налаштовано</translation>
+    </message>
+    <message>
+        <source>Two-step verification turned off</source>
+        <translation>Двоетапну перевірку вимкнено</translation>
+    </message>
+    <message>
+        <source>Verification code refused</source>
+        <translation>Код перевірки відхилено</translation>
+    </message>
+    <message>
+        <source>Two-step verification record tampered with</source>
+        <translation>Втручання в дані двоетапної перевірки</translation>
+    </message>
+    <message>
+        <source>Recovery code used</source>
+        <translation>Використано код відновлення</translation>
+    </message>
+    <message>
+        <source>New recovery codes made</source>
+        <translation>Створено нові коди відновлення</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Журнал аудиту експортовано</translation>
+    </message>
+    <message>
+        <source>Audit log restarted</source>
+        <translation>Журнал аудиту розпочато заново</translation>
+    </message>
+    <message>
+        <source>Signed checkpoint</source>
+        <translation>Підписана контрольна точка</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>The audit entry was not written: its detail “%1” looks like a secret or personal data.</source>
@@ -202,38 +286,190 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>The role that returns the row&apos;s :class:`AuditEntry`.</extracomment>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Портал</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Користувач</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробиці</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Audit</source>
         <translation>Аудит</translation>
     </message>
     <message>
-        <source>This view will show the audit log: every connection added or removed, every scan, search and export, every grant revoked — who did it, when, and on which portal. Personal data itself is never written to the log.</source>
-        <translation>Тут буде показано журнал аудиту: кожне додане чи видалене підключення, кожне сканування, пошук і експорт, кожне відкликане надання доступу — хто це зробив, коли і на якому порталі. Самі персональні дані в журнал ніколи не записуються.</translation>
+        <source>Every connection added or removed, every check, lock and unlock, every change of security settings — who did it, when, and on which portal. Each entry carries a hash of the one before it and checkpoints are signed, so a changed, removed or inserted entry is found by Verify. Personal data is never written to the log.</source>
+        <translation>Кожне додане чи видалене підключення, кожна перевірка, кожне блокування й розблокування, кожна зміна налаштувань безпеки — хто це зробив, коли і на якому порталі. Кожен запис містить хеш попереднього, а контрольні точки підписуються, тож перевірка журналу виявить змінений, видалений або вставлений запис. Персональні дані в журнал ніколи не записуються.</translation>
     </message>
     <message>
-        <source>Tamper-evident</source>
-        <translation>Виявлення втручання</translation>
+        <source>&amp;Action:</source>
+        <translation>Д&amp;ія:</translation>
     </message>
     <message>
-        <source>Each entry carries a hash of the one before it, so removing or changing an entry breaks the chain. The log can be verified from here or from the command line.</source>
-        <translation>Кожен запис містить хеш попереднього, тому видалення чи зміна будь-якого запису розриває ланцюжок. Перевірити журнал можна тут або з командного рядка.</translation>
+        <source>Filter by action</source>
+        <translation>Фільтр за дією</translation>
     </message>
     <message>
-        <source>Accountability</source>
-        <translation>Підзвітність</translation>
+        <source>All actions</source>
+        <translation>Усі дії</translation>
     </message>
     <message>
-        <source>The Law of Ukraine No. 2297-VI “On Personal Data” expects the owner to be able to show how personal data was handled; section 6 of the Bitrix24 privacy terms describes the protection measures on the provider&apos;s side. The audit log is the record for your side.</source>
-        <translation>Закон України «Про захист персональних даних» № 2297-VI вимагає, щоб володілець міг показати, як оброблялися персональні дані; розділ 6 умов конфіденційності Бітрікс24 описує заходи захисту з боку постачальника. Журнал аудиту — це облік з вашого боку.</translation>
+        <source>&amp;Portal:</source>
+        <translation>&amp;Портал:</translation>
     </message>
     <message>
-        <source>Where it is kept</source>
-        <translation>Де він зберігається</translation>
+        <source>Filter by portal</source>
+        <translation>Фільтр за порталом</translation>
     </message>
     <message>
-        <source>The log stays on this computer beside the encrypted inventory and can be included in an export for an inspection.</source>
-        <translation>Журнал зберігається на цьому комп&apos;ютері поруч із зашифрованим реєстром персональних даних, і його можна додати до експорту для перевірки.</translation>
+        <source>All portals</source>
+        <translation>Усі портали</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;З</translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation>Фільтр за датою</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Початкова дата</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;до</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Кінцева дата</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Оновити</translation>
+    </message>
+    <message>
+        <source>Refresh the audit log</source>
+        <translation>Оновити журнал аудиту</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Записи журналу аудиту</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the log</source>
+        <translation>Пе&amp;ревірити журнал</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>Перевірити журнал аудиту</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Експорт у &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log as CSV</source>
+        <translation>Експортувати журнал аудиту у форматі CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Експорт у &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export the audit log as JSON</source>
+        <translation>Експортувати журнал аудиту у форматі JSON</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Результат перевірки</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Entries shown</source>
+        <translation>Показані записи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>Перевірка журналу аудиту…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(ies) verified.</source>
+        <translation>
+            <numerusform>Журнал аудиту цілісний: перевірено %n запис.</numerusform>
+            <numerusform>Журнал аудиту цілісний: перевірено %n записи.</numerusform>
+            <numerusform>Журнал аудиту цілісний: перевірено %n записів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last signed checkpoint is entry %1.</source>
+        <translation>Остання підписана контрольна точка — запис %1.</translation>
+    </message>
+    <message>
+        <source>No checkpoint has been signed yet.</source>
+        <translation>Ще жодну контрольну точку не підписано.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry %1: %2</source>
+        <translation>Цілісність журналу аудиту порушено на записі %1: %2</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Експорт журналу аудиту</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файли CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файли JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Експорт журналу аудиту…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) exported.</source>
+        <translation>
+            <numerusform>Експортовано %n запис.</numerusform>
+            <numerusform>Експортовано %n записи.</numerusform>
+            <numerusform>Експортовано %n записів.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -347,8 +583,112 @@
         <translation>додати, показати, перевірити або видалити портали</translation>
     </message>
     <message>
+        <source>verify, export or list the audit log</source>
+        <translation>перевірити, експортувати або переглянути журнал аудиту</translation>
+    </message>
+    <message>
+        <source>The audit log records every security-relevant action in a hash chain whose checkpoints are signed with a key kept in the system keyring.</source>
+        <translation>Журнал аудиту фіксує кожну важливу для безпеки дію в ланцюжку хешів, контрольні точки якого підписуються ключем, що зберігається в системному сховищі паролів.</translation>
+    </message>
+    <message>
         <source>ACTION</source>
         <translation>ДІЯ</translation>
+    </message>
+    <message>
+        <source>check the chain and its signatures; exit 1 and name the first broken entry</source>
+        <translation>перевірити ланцюжок і його підписи; у разі порушення завершитися з кодом 1 і вказати перший пошкоджений запис</translation>
+    </message>
+    <message>
+        <source>write the log with its chain and signatures for an auditor</source>
+        <translation>записати журнал разом з ланцюжком і підписами для аудитора</translation>
+    </message>
+    <message>
+        <source>csv, or json (which also carries the public key)</source>
+        <translation>csv або json (json містить також відкритий ключ)</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>the file to write (replaced if it exists)</source>
+        <translation>файл для запису (якщо він існує, його буде замінено)</translation>
+    </message>
+    <message>
+        <source>show the latest entries, oldest first</source>
+        <translation>показати останні записи, від найстаріших до найновіших</translation>
+    </message>
+    <message>
+        <source>show at most N entries (default: 50)</source>
+        <translation>показати щонайбільше N записів (типово: 50)</translation>
+    </message>
+    <message>
+        <source>only entries of this action, e.g. unlock_failed</source>
+        <translation>лише записи з цією дією, наприклад unlock_failed</translation>
+    </message>
+    <message>
+        <source>only entries about this portal</source>
+        <translation>лише записи про цей портал</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to %1</source>
+        <translation>очікується ціле число від 1 до %1</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry %1: %2</source>
+        <translation>Цілісність журналу аудиту порушено на записі %1: %2</translation>
+    </message>
+    <message>
+        <source>Intact entries before it: %1. Keep a copy of the file for investigation.</source>
+        <translation>Неушкоджених записів перед ним: %1. Збережіть копію файлу для розслідування.</translation>
+    </message>
+    <message>
+        <source>The audit log is intact. Entries verified: %1.</source>
+        <translation>Журнал аудиту цілісний. Перевірено записів: %1.</translation>
+    </message>
+    <message>
+        <source>Signed checkpoints: %1.</source>
+        <translation>Підписаних контрольних точок: %1.</translation>
+    </message>
+    <message>
+        <source>Entries after the last checkpoint (chained, not yet signed): %1.</source>
+        <translation>Записів після останньої контрольної точки (у ланцюжку, ще не підписаних): %1.</translation>
+    </message>
+    <message>
+        <source>Audit entries exported to %1: %2.</source>
+        <translation>Записи аудиту експортовано до %1: %2.</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint: %1</source>
+        <translation>Відбиток ключа підпису: %1</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint: %1 (compare it before trusting the export).</source>
+        <translation>Відбиток ключа підпису: %1 (звірте його, перш ніж довіряти експорту).</translation>
+    </message>
+    <message>
+        <source>No audit entries match.</source>
+        <translation>Немає відповідних записів аудиту.</translation>
+    </message>
+    <message>
+        <source>SEQ</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ЧАС</translation>
+    </message>
+    <message>
+        <source>PORTAL</source>
+        <translation>ПОРТАЛ</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>КОРИСТУВАЧ</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>ПОДРОБИЦІ</translation>
     </message>
     <message>
         <source>connect a portal (the connection is checked before anything is stored)</source>
@@ -415,8 +755,73 @@
         <translation>забути портал і видалити його секрети</translation>
     </message>
     <message>
+        <source>scan a portal for personal data into the encrypted inventory</source>
+        <extracomment>Seconds between progress lines when standard error is not a terminal.</extracomment>
+        <translation>просканувати портал і зберегти знайдені персональні дані в зашифрованому переліку</translation>
+    </message>
+    <message>
+        <source>Scan a portal: the first scan reads every record, later scans read what changed and find deleted records. An interrupted scan resumes when run again. Progress goes to standard error.</source>
+        <translation>Сканує портал: перше сканування читає всі записи, наступні — лише змінене, а також виявляють видалені записи. Перерване сканування продовжується під час повторного запуску. Хід виконання виводиться в стандартний потік помилок.</translation>
+    </message>
+    <message>
         <source>the portal&apos;s name</source>
         <translation>назва порталу</translation>
+    </message>
+    <message>
+        <source>read every record, not only what changed</source>
+        <translation>прочитати всі записи, а не лише змінені</translation>
+    </message>
+    <message>
+        <source>show which personal data a portal holds (latest completed scan)</source>
+        <translation>показати, які персональні дані зберігає портал (за останнім завершеним скануванням)</translation>
+    </message>
+    <message>
+        <source>print counts per category, entity, field and kind as JSON</source>
+        <translation>вивести кількості за категоріями, об’єктами, полями й видами у форматі JSON</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 records</source>
+        <translation>%1: %2 з %3 записів</translation>
+    </message>
+    <message>
+        <source>%1: %2 records</source>
+        <translation>%1: записів — %2</translation>
+    </message>
+    <message>
+        <source>, %1 records/s</source>
+        <translation>, %1 записів/с</translation>
+    </message>
+    <message>
+        <source>, about %1 left</source>
+        <translation>, залишилося близько %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 хв %2 с</translation>
+    </message>
+    <message>
+        <source>Scan cancelled. Run the same command again to resume it.</source>
+        <translation>Сканування скасовано. Щоб продовжити його, запустіть ту саму команду ще раз.</translation>
+    </message>
+    <message>
+        <source>Scan %1 of “%2” completed: %3 records.</source>
+        <translation>Сканування № %1 порталу «%2» завершено; записів: %3.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1 (the portal refused access: %2).</source>
+        <translation>Пропущено: %1 (портал відмовив у доступі: %2).</translation>
+    </message>
+    <message>
+        <source>The portal “%1” has not been scanned yet. Run: privacy-desktop scan %1</source>
+        <translation>Портал «%1» ще не скановано. Виконайте: privacy-desktop scan %1</translation>
+    </message>
+    <message>
+        <source>Portal “%1”, scan %2 of %3: %4 records.</source>
+        <translation>Портал «%1», сканування № %2 від %3; записів: %4.</translation>
     </message>
     <message>
         <source>--oauth needs --portal-url and --client-id.</source>
@@ -484,6 +889,38 @@
     </message>
 </context>
 <context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Verification code</source>
+        <extracomment>A TOTP code has 6 digits; a recovery code is ``XXXX-XXXX`` (spaces and dashes allowed).</extracomment>
+        <translation>Код перевірки</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator app shows for Privacy Desktop, or one of your recovery codes.</source>
+        <translation>Введіть код, який застосунок-автентифікатор показує для Privacy Desktop, або один зі своїх кодів відновлення.</translation>
+    </message>
+    <message>
+        <source>What the code is for</source>
+        <translation>Для чого потрібен код</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Checking the code</source>
+        <translation>Перевірка коду</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Overview</source>
@@ -506,8 +943,8 @@
         <translation>У наступних версіях</translation>
     </message>
     <message>
-        <source>Once a portal is scanned, this page will summarise the personal data found in it by category (1.1–1.4 of the privacy terms), the access grants with the highest risk, the requests of data subjects waiting for an answer, recent exports and whether the audit log&apos;s chain is intact.</source>
-        <translation>Після сканування порталу на цій сторінці буде зведення: знайдені в ньому персональні дані за категоріями (розділи 1.1–1.4 умов конфіденційності), надання доступу з найвищим ризиком, запити суб&apos;єктів персональних даних, що очікують на відповідь, останні експорти та цілісність ланцюжка журналу аудиту.</translation>
+        <source>Later versions add to this page the access grants with the highest risk, the requests of data subjects waiting for an answer and recent exports.</source>
+        <translation>У наступних версіях на цій сторінці з’являться надання доступу з найвищим ризиком, запити суб’єктів персональних даних, що очікують на відповідь, і останні експорти.</translation>
     </message>
     <message>
         <source>Loading the list of portals…</source>
@@ -607,6 +1044,101 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Set up two-step verification</source>
+        <translation>Налаштування двоетапної перевірки</translation>
+    </message>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Двоетапна перевірка</translation>
+    </message>
+    <message>
+        <source>Privacy Desktop holds the keys to your portal and a copy of its personal data. With two-step verification, unlocking the application, revoking access, revealing hidden values in bulk, exporting without encryption and changing security settings need a code from an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator).</source>
+        <translation>Privacy Desktop зберігає ключі до вашого порталу та копію його персональних даних. Якщо ввімкнено двоетапну перевірку, то для розблокування застосунку, відкликання доступу, масового розкриття прихованих значень, експорту без шифрування та зміни налаштувань безпеки потрібен код із застосунку-автентифікатора на вашому телефоні (наприклад, FreeOTP, Aegis, Google Authenticator або Microsoft Authenticator).</translation>
+    </message>
+    <message>
+        <source>Add Privacy Desktop to the authenticator app</source>
+        <translation>Додайте Privacy Desktop до застосунку-автентифікатора</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with the app. If you cannot scan it, add an account by hand and type the key (a time-based code).</source>
+        <translation>Відскануйте QR-код застосунком. Якщо відсканувати його не вдається, додайте обліковий запис вручну й введіть ключ (код на основі часу).</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Ключ:</translation>
+    </message>
+    <message>
+        <source>Key for the authenticator app</source>
+        <translation>Ключ для застосунку-автентифікатора</translation>
+    </message>
+    <message>
+        <source>Enter the first code</source>
+        <translation>Введіть перший код</translation>
+    </message>
+    <message>
+        <source>Enter the six-digit code the app now shows for Privacy Desktop.</source>
+        <translation>Введіть шестизначний код, який застосунок зараз показує для Privacy Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Код перевірки</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>Коди відновлення</translation>
+    </message>
+    <message>
+        <source>Two-step verification is on</source>
+        <translation>Двоетапну перевірку ввімкнено</translation>
+    </message>
+    <message>
+        <source>From now on Privacy Desktop asks for a code when it starts, when it unlocks and before guarded actions. Lock it at any time with Ctrl+L.</source>
+        <translation>Відтепер Privacy Desktop запитуватиме код під час запуску, під час розблокування та перед захищеними діями. Заблокувати застосунок можна будь-коли клавішами Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Виконується</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Почати</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далі &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>Під&amp;твердити</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Готово</translation>
+    </message>
+</context>
+<context>
     <name>ExportsView</name>
     <message>
         <source>Exports</source>
@@ -674,6 +1206,285 @@
     <message>
         <source>A grant no longer needed can be revoked from here; the tool then checks that the webhook or application really lost access and writes the result to the audit log. Revoking asks for your second factor.</source>
         <translation>Доступ, який більше не потрібен, можна відкликати звідси; після цього програма перевірить, що вебхук або застосунок справді втратив доступ, і запише результат у журнал аудиту. Для відкликання потрібне підтвердження двоетапною перевіркою.</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>There is no scan number %1 of this portal.</source>
+        <translation>Сканування № %1 цього порталу не існує.</translation>
+    </message>
+    <message>
+        <source>The value is not shown because the audit log could not record that it was revealed.</source>
+        <translation>Значення не показано, бо журнал аудиту не зміг зафіксувати його розкриття.</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryOverview</name>
+    <message>
+        <source>Personal data in the active portal</source>
+        <translation>Персональні дані на активному порталі</translation>
+    </message>
+    <message>
+        <source>&amp;Scan now</source>
+        <translation>&amp;Сканувати зараз</translation>
+    </message>
+    <message>
+        <source>Read what changed in the portal since the last scan (read-only)</source>
+        <translation>Прочитати зміни на порталі з часу останнього сканування (лише читання)</translation>
+    </message>
+    <message>
+        <source>&amp;Full scan</source>
+        <translation>&amp;Повне сканування</translation>
+    </message>
+    <message>
+        <source>Read every record again instead of the changes only</source>
+        <translation>Прочитати всі записи заново, а не лише зміни</translation>
+    </message>
+    <message>
+        <source>Records by category of the privacy terms</source>
+        <translation>Записи за категоріями умов конфіденційності</translation>
+    </message>
+    <message>
+        <source>Records by category</source>
+        <translation>Записи за категоріями</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Даних ще немає</translation>
+    </message>
+    <message>
+        <source>Records by kind of personal data</source>
+        <translation>Записи за видами персональних даних</translation>
+    </message>
+    <message>
+        <source>Records by kind of data</source>
+        <translation>Записи за видами даних</translation>
+    </message>
+    <message>
+        <source>Changed since the previous scan</source>
+        <translation>Зміни з часу попереднього сканування</translation>
+    </message>
+    <message>
+        <source>Connect a portal to scan it.</source>
+        <translation>Підключіть портал, щоб сканувати його.</translation>
+    </message>
+    <message>
+        <source>Loading the inventory…</source>
+        <translation>Завантаження переліку персональних даних…</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3</source>
+        <translation>%1: %2
+%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запис</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two completed scans are needed to compare.</source>
+        <translation>Для порівняння потрібні два завершені сканування.</translation>
+    </message>
+    <message>
+        <source>Nothing changed between the last two scans.</source>
+        <translation>Між двома останніми скануваннями нічого не змінилося.</translation>
+    </message>
+    <message>
+        <source>Scanning %1…</source>
+        <translation>Сканування порталу «%1»…</translation>
+    </message>
+    <message>
+        <source>The scan is complete: %1.</source>
+        <translation>Сканування завершено: %1.</translation>
+    </message>
+    <message>
+        <source>The scan stopped: %1</source>
+        <translation>Сканування зупинилося: %1</translation>
+    </message>
+    <message>
+        <source>The scan was cancelled. What it read is kept; the next scan continues from there.</source>
+        <translation>Сканування скасовано. Прочитане збережено; наступне сканування продовжить із цього місця.</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTexts</name>
+    <message>
+        <source>full scan</source>
+        <translation>повне сканування</translation>
+    </message>
+    <message>
+        <source>incremental scan</source>
+        <translation>сканування змін</translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation>триває або перерване</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершене</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>скасоване</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>невдале</translation>
+    </message>
+    <message>
+        <source>This portal has not been scanned yet.</source>
+        <translation>Цей портал ще не скановано.</translation>
+    </message>
+    <message>
+        <source>Last scan: %1 (%2), records: %3</source>
+        <translation>Останнє сканування: %1 (%2), записів: %3</translation>
+    </message>
+    <message>
+        <source>New kind of data: %1 in %2</source>
+        <translation>Новий вид даних: %1 у розділі «%2»</translation>
+    </message>
+    <message>
+        <source>New field holding personal data: %1 in %2 (%3)</source>
+        <translation>Нове поле з персональними даними: %1 у розділі «%2» (%3)</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: up from %4 to %5</source>
+        <translation>%1, %2, %3: зросло з %4 до %5</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: down from %4 to %5</source>
+        <translation>%1, %2, %3: зменшилося з %4 до %5</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTreeModel</name>
+    <message>
+        <source>Personal data</source>
+        <extracomment>Custom roles: the node&apos;s level, and the (entity, field, kind) a drill-down needs.</extracomment>
+        <translation>Персональні дані</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>Мета</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) scanned</source>
+        <translation>
+            <numerusform>Проскановано %n запис</numerusform>
+            <numerusform>Проскановано %n записи</numerusform>
+            <numerusform>Проскановано %n записів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) hold it</source>
+        <translation>
+            <numerusform>Міститься в %n записі</numerusform>
+            <numerusform>Міститься в %n записах</numerusform>
+            <numerusform>Міститься в %n записах</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Privacy Desktop</source>
+        <extracomment>What the field asks for; None until the vault pool has looked it up.</extracomment>
+        <translation>Privacy Desktop</translation>
+    </message>
+    <message>
+        <source>Privacy Desktop is locked</source>
+        <translation>Privacy Desktop заблоковано</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Розблокувати</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Розблокувати</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Помилка</translation>
+    </message>
+    <message>
+        <source>Lock-out</source>
+        <translation>Тимчасове блокування</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>This session cannot be unlocked here.</source>
+        <translation>Цей сеанс не можна розблокувати тут.</translation>
+    </message>
+    <message>
+        <source>Unlock field</source>
+        <translation>Поле розблокування</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off and this computer offers no account check. Quit Privacy Desktop and start it again; then turn on two-step verification in the settings.</source>
+        <translation>Двоетапну перевірку вимкнено, а цей комп’ютер не надає способу перевірити обліковий запис. Закрийте Privacy Desktop і запустіть його знову, а потім увімкніть двоетапну перевірку в налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>Enter the &amp;password of your computer account:</source>
+        <translation>Введіть &amp;пароль свого облікового запису на комп’ютері:</translation>
+    </message>
+    <message>
+        <source>Account password</source>
+        <translation>Пароль облікового запису</translation>
+    </message>
+    <message>
+        <source>Two-step verification is off, so your computer account&apos;s password unlocks Privacy Desktop. Turn two-step verification on in the settings for stronger protection.</source>
+        <translation>Двоетапну перевірку вимкнено, тому Privacy Desktop розблоковується паролем вашого облікового запису на комп’ютері. Для надійнішого захисту ввімкніть двоетапну перевірку в налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>Enter the &amp;code from your authenticator app:</source>
+        <translation>Введіть &amp;код із застосунку-автентифікатора:</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Код перевірки</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 цифр</translation>
+    </message>
+    <message>
+        <source>Lost the phone? Enter one of your recovery codes (XXXX-XXXX) instead. Each recovery code works once.</source>
+        <translation>Втратили телефон? Натомість введіть один зі своїх кодів відновлення (XXXX-XXXX). Кожен код відновлення діє лише один раз.</translation>
+    </message>
+    <message>
+        <source>It locked itself after a time without activity.</source>
+        <translation>Застосунок заблокувався після певного часу бездіяльності.</translation>
+    </message>
+    <message>
+        <source>It was locked on request.</source>
+        <translation>Застосунок заблоковано на вимогу.</translation>
+    </message>
+    <message>
+        <source>It locked together with the screen.</source>
+        <translation>Застосунок заблокувався разом з екраном.</translation>
+    </message>
+    <message>
+        <source>It locked when the computer went to sleep.</source>
+        <translation>Застосунок заблокувався, коли комп’ютер перейшов у режим сну.</translation>
+    </message>
+    <message>
+        <source>You can try again at %1.</source>
+        <translation>Спробувати ще раз можна о %1.</translation>
     </message>
 </context>
 <context>
@@ -789,6 +1600,18 @@
     <message>
         <source>Keyring backend found: %1</source>
         <translation>Знайдений модуль сховища паролів: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OsAccount</name>
+    <message>
+        <source>The session cannot be unlocked: two-step verification is off and this computer offers no way to check your account password. Restart Privacy Desktop, then turn on two-step verification in the security settings so that locking can protect your data.</source>
+        <extracomment>The PAM service whose stack checks the password. ``login`` exists on every Linux system and runs the usual ``common-auth``/``system-auth`` modules (pam_unix, pam_sss, …). Checks the current OS user&apos;s password; raises :class:`WrongAccountPassword` to refuse and :class:`UnlockUnavailable` if no check can be made.</extracomment>
+        <translation>Сеанс неможливо розблокувати: двоетапну перевірку вимкнено, а цей комп’ютер не надає способу перевірити пароль вашого облікового запису. Перезапустіть Privacy Desktop, а потім увімкніть двоетапну перевірку в налаштуваннях безпеки, щоб блокування захищало ваші дані.</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Enter the password you use to log in to this computer.</source>
+        <translation>Неправильний пароль. Введіть пароль, яким ви входите в систему на цьому комп’ютері.</translation>
     </message>
 </context>
 <context>
@@ -985,48 +1808,28 @@
         <translation>Персональні дані</translation>
     </message>
     <message>
-        <source>This view will hold the inventory of personal data stored in the active portal: which records and fields carry names, e-mail addresses, phone numbers, taxpayer numbers (RNOKPP), IBANs, birth dates and addresses, how many of each there are and where they sit. The inventory is built by a read-only, rate-limited scan that can be paused and resumed; its results stay in an encrypted database on this computer.</source>
-        <translation>Тут буде реєстр персональних даних, що зберігаються на активному порталі: які записи й поля містять імена, адреси електронної пошти, номери телефонів, реєстраційні номери облікових карток платників податків (РНОКПП), IBAN, дати народження та адреси, скільки їх кожного виду і де вони розміщені. Реєстр складається під час сканування лише для читання з обмеженням частоти запитів, яке можна призупиняти й відновлювати; результати зберігаються в зашифрованій базі даних на цьому комп&apos;ютері.</translation>
+        <source>What the active portal holds, sorted by the categories of the Bitrix24 privacy terms (1.1 given at registration and in forms, 1.2 collected automatically, 1.3 uploaded into the portal, 1.4 other) with the purposes of section 2. The Law of Ukraine No. 2297-VI “On Personal Data” asks the owner of personal data to know what is processed and why. Select a field to list the records holding it; values stay masked until you reveal them, and every reveal is written to the audit log.</source>
+        <translation>Що зберігається на активному порталі — за категоріями умов конфіденційності Бітрікс24 (1.1 — надане під час реєстрації та у формах, 1.2 — зібране автоматично, 1.3 — внесене в портал, 1.4 — інше) з метою обробки згідно з розділом 2. Закон України № 2297-VI «Про захист персональних даних» вимагає, щоб володілець персональних даних знав, що і з якою метою обробляється. Виберіть поле, щоб побачити записи, які його містять; значення залишаються прихованими, доки ви їх не розкриєте, і кожне розкриття записується в журнал аудиту.</translation>
     </message>
     <message>
-        <source>1.1 Information people provide themselves</source>
-        <translation>1.1 Інформація, яку люди надають самостійно</translation>
+        <source>Personal data by category</source>
+        <translation>Персональні дані за категоріями</translation>
     </message>
     <message>
-        <source>Registration and profile data of portal users (name, e-mail, phone, position, department) and what people entered in web forms, following section 1.1 of the Bitrix24 privacy terms.</source>
-        <translation>Реєстраційні дані та дані профілів користувачів порталу (ім&apos;я, електронна пошта, телефон, посада, відділ) і те, що люди ввели у вебформи, — відповідно до розділу 1.1 умов конфіденційності Бітрікс24.</translation>
+        <source>No portal is connected.</source>
+        <translation>Жодного порталу не підключено.</translation>
     </message>
     <message>
-        <source>1.2 Information collected automatically</source>
-        <translation>1.2 Інформація, що збирається автоматично</translation>
+        <source>Loading portals…</source>
+        <translation>Завантаження порталів…</translation>
     </message>
     <message>
-        <source>Activity records: calls, e-mails, messages and meetings logged against CRM records, and the traces they keep of communication (section 1.2).</source>
-        <translation>Справи: дзвінки, електронні листи, повідомлення й зустрічі, прив&apos;язані до записів CRM, і сліди спілкування, які вони зберігають (розділ 1.2).</translation>
+        <source>Loading the inventory…</source>
+        <translation>Завантаження переліку персональних даних…</translation>
     </message>
     <message>
-        <source>1.3 User data</source>
-        <translation>1.3 Користувацькі дані</translation>
-    </message>
-    <message>
-        <source>Everything uploaded to the portal: CRM contacts, leads, companies and deals with their standard and custom fields (section 1.3). This is usually where most personal data of customers sits.</source>
-        <translation>Усе, що завантажено на портал: контакти, ліди, компанії та угоди CRM зі стандартними й користувацькими полями (розділ 1.3). Зазвичай саме тут зберігається більшість персональних даних клієнтів.</translation>
-    </message>
-    <message>
-        <source>1.4 Other information</source>
-        <translation>1.4 Інша інформація</translation>
-    </message>
-    <message>
-        <source>Information obtained only for the purposes of section 2 of the terms (identification, interaction under contracts, anonymised statistics), such as consent records from the user-consent registry.</source>
-        <translation>Інформація, отримана лише для цілей, визначених у розділі 2 умов (ідентифікація, взаємодія в межах договорів, знеособлена статистика), наприклад записи про згоди з реєстру згод користувачів.</translation>
-    </message>
-    <message>
-        <source>Why it matters</source>
-        <translation>Чому це важливо</translation>
-    </message>
-    <message>
-        <source>The Law of Ukraine No. 2297-VI “On Personal Data” requires the owner of personal data to know what is processed, for which purpose and on which ground, and to keep no more than the purpose needs. The inventory is the basis for answering requests of data subjects and for removing what is no longer needed.</source>
-        <translation>Закон України «Про захист персональних даних» № 2297-VI вимагає, щоб володілець персональних даних знав, що саме обробляється, з якою метою і на якій підставі, і не зберігав більше, ніж потрібно для цієї мети. Реєстр — основа для відповідей на запити суб&apos;єктів персональних даних і для видалення того, що вже не потрібне.</translation>
+        <source>This portal has not been scanned yet: start a scan on the Dashboard.</source>
+        <translation>Цей портал ще не скановано: запустіть сканування на сторінці «Огляд».</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +2054,7 @@
     <name>PortalService</name>
     <message>
         <source>There is no portal named “%1”.</source>
-        <extracomment>Retries of a connection check: the person is waiting, and a portal that fails three times in a row is better reported than retried for half a minute.</extracomment>
+        <extracomment>Records a portal action in the audit log: (action, portal, details). The application passes ``AuditTrail.record_safely``, which keeps a failed write instead of raising. Retries of a connection check: the person is waiting, and a portal that fails three times in a row is better reported than retried for half a minute.</extracomment>
         <translation>Порталу з назвою «%1» немає.</translation>
     </message>
     <message>
@@ -1293,13 +2096,13 @@
         <source>Standard (cloud)</source>
         <translation>Стандартний (хмарний)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n scope(s)</source>
-        <translation>
-            <numerusform>%n область доступу</numerusform>
-            <numerusform>%n області доступу</numerusform>
-            <numerusform>%n областей доступу</numerusform>
-        </translation>
+    <message>
+        <source>No scopes</source>
+        <translation>Немає областей доступу</translation>
+    </message>
+    <message>
+        <source>Scopes (%1): %2</source>
+        <translation>Області доступу (%1): %2</translation>
     </message>
     <message>
         <source>Checking the connection…</source>
@@ -1393,6 +2196,46 @@
     </message>
 </context>
 <context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>QProgressBar counts in a C int; larger totals are shown scaled.</extracomment>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Хід виконання</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 з %2</translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <translation>%1 за секунду</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>Залишилося %1</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 год %2 хв</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 хв %2 с</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+</context>
+<context>
     <name>PromptDialog</name>
     <message>
         <source>Privacy Desktop asks</source>
@@ -1408,6 +2251,247 @@
     </message>
 </context>
 <context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>QR code for the authenticator app</source>
+        <translation>QR-код для застосунку-автентифікатора</translation>
+    </message>
+    <message>
+        <source>Scan it with the authenticator app, or type the key shown beside it instead.</source>
+        <translation>Відскануйте його застосунком-автентифікатором або введіть ключ, показаний поруч.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPanel</name>
+    <message>
+        <source>&amp;Reveal</source>
+        <extracomment>&quot;Reveal all visible&quot; reveals at most this many rows (one audit entry each). Bumped whenever the drill-down changes, so late answers for an old one are dropped.</extracomment>
+        <translation>&amp;Розкрити</translation>
+    </message>
+    <message>
+        <source>Show the values of the selected record</source>
+        <translation>Показати значення вибраного запису</translation>
+    </message>
+    <message>
+        <source>Reveal all &amp;visible…</source>
+        <translation>Розкрити всі &amp;видимі…</translation>
+    </message>
+    <message>
+        <source>Show the values of every record on the screen (may ask for a code)</source>
+        <translation>Показати значення всіх записів на екрані (може знадобитися код)</translation>
+    </message>
+    <message>
+        <source>Records holding the selected data</source>
+        <translation>Записи з вибраними даними</translation>
+    </message>
+    <message>
+        <source>Select a field or a kind of data above</source>
+        <translation>Виберіть поле або вид даних вище</translation>
+    </message>
+    <message>
+        <source>%1 in %2 — %3</source>
+        <translation>%1 у розділі «%2» — %3</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Підрахунок…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records loaded</source>
+        <translation>Завантажено %1 з %2 записів</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a code to reveal the values of %n record(s).</source>
+        <translation>
+            <numerusform>Введіть код, щоб розкрити значення %n запису.</numerusform>
+            <numerusform>Введіть код, щоб розкрити значення %n записів.</numerusform>
+            <numerusform>Введіть код, щоб розкрити значення %n записів.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <source>ID</source>
+        <extracomment>Reads ``limit`` records from ``offset`` (ordered by record id); blocking, runs on a worker. What a row whose page is being read shows. The record of a row (when its page is in memory). Re-reads of dropped pages in flight at most; older ones are cancelled first. Flags of every cell, built once (the enum&apos;s ``|`` is Python code, and Qt asks per paint).</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Значення</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodesDialog</name>
+    <message>
+        <source>New recovery codes</source>
+        <translation>Нові коди відновлення</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodesPanel</name>
+    <message>
+        <source>These recovery codes are shown only now. Each one works once, in place of a code from the authenticator app, for example if the phone is lost. Keep them somewhere safe and away from this computer: anyone who has them can unlock Privacy Desktop.</source>
+        <translation>Ці коди відновлення показано лише зараз. Кожен із них діє один раз замість коду із застосунку-автентифікатора — наприклад, якщо телефон загублено. Зберігайте їх у надійному місці, окремо від цього комп’ютера: будь-хто, хто має ці коди, може розблокувати Privacy Desktop.</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>Коди відновлення</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копіювати</translation>
+    </message>
+    <message>
+        <source>Copy the recovery codes</source>
+        <translation>Копіювати коди відновлення</translation>
+    </message>
+    <message>
+        <source>&amp;Save to file…</source>
+        <translation>&amp;Зберегти у файл…</translation>
+    </message>
+    <message>
+        <source>Save the recovery codes to a file</source>
+        <translation>Зберегти коди відновлення у файл</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery codes safely</source>
+        <translation>Коди відновлення збережено в надійному місці</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>The recovery codes were copied to the clipboard.</source>
+        <translation>Коди відновлення скопійовано в буфер обміну.</translation>
+    </message>
+    <message>
+        <source>Save the recovery codes</source>
+        <translation>Збереження кодів відновлення</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Текстові файли (*.txt)</translation>
+    </message>
+    <message>
+        <source>Privacy Desktop recovery codes, created %1. Each code works once.</source>
+        <translation>Коди відновлення Privacy Desktop, створені %1. Кожен код діє лише один раз.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Збережено у %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Не вдалося записати файл: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>The portal “%1” is already being scanned, in this window or another program. Wait for that scan to finish.</source>
+        <translation>Портал «%1» уже сканується — у цьому вікні або в іншій програмі. Дочекайтеся завершення того сканування.</translation>
+    </message>
+    <message>
+        <source>Reading users</source>
+        <extracomment>The rate is measured over this many seconds (recent speed predicts the rest best).</extracomment>
+        <translation>Зчитування користувачів</translation>
+    </message>
+    <message>
+        <source>Reading departments</source>
+        <translation>Зчитування відділів</translation>
+    </message>
+    <message>
+        <source>Reading contacts</source>
+        <translation>Зчитування контактів</translation>
+    </message>
+    <message>
+        <source>Reading leads</source>
+        <translation>Зчитування лідів</translation>
+    </message>
+    <message>
+        <source>Reading companies</source>
+        <translation>Зчитування компаній</translation>
+    </message>
+    <message>
+        <source>Reading deals</source>
+        <translation>Зчитування угод</translation>
+    </message>
+    <message>
+        <source>Reading requisites</source>
+        <translation>Зчитування реквізитів</translation>
+    </message>
+    <message>
+        <source>Reading bank details</source>
+        <translation>Зчитування банківських реквізитів</translation>
+    </message>
+    <message>
+        <source>Reading activities</source>
+        <translation>Зчитування справ</translation>
+    </message>
+    <message>
+        <source>Reading consent agreements</source>
+        <translation>Зчитування згод на обробку даних</translation>
+    </message>
+    <message>
+        <source>Looking for deleted users</source>
+        <translation>Пошук видалених користувачів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted departments</source>
+        <translation>Пошук видалених відділів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted contacts</source>
+        <translation>Пошук видалених контактів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted leads</source>
+        <translation>Пошук видалених лідів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted companies</source>
+        <translation>Пошук видалених компаній</translation>
+    </message>
+    <message>
+        <source>Looking for deleted deals</source>
+        <translation>Пошук видалених угод</translation>
+    </message>
+    <message>
+        <source>Looking for deleted requisites</source>
+        <translation>Пошук видалених реквізитів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted bank details</source>
+        <translation>Пошук видалених банківських реквізитів</translation>
+    </message>
+    <message>
+        <source>Looking for deleted activities</source>
+        <translation>Пошук видалених справ</translation>
+    </message>
+    <message>
+        <source>Looking for deleted consent agreements</source>
+        <translation>Пошук видалених згод на обробку даних</translation>
+    </message>
+    <message>
+        <source>Connecting to the portal</source>
+        <translation>Підключення до порталу</translation>
+    </message>
+    <message>
+        <source>Counting the personal data</source>
+        <translation>Підрахунок персональних даних</translation>
+    </message>
+</context>
+<context>
     <name>SecretLineEdit</name>
     <message>
         <source>Show the secret</source>
@@ -1416,6 +2500,153 @@
     <message>
         <source>Show or hide the secret part</source>
         <translation>Показати або приховати секретну частину</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityService</name>
+    <message>
+        <source>This action needs two-step verification. Enter the code your authenticator app shows, or one of your recovery codes.</source>
+        <extracomment>The idle time-out a person may choose (minutes). &quot;Never&quot; is not offered: with nothing to lock the session, a forgotten unlocked desktop would expose the whole portal.</extracomment>
+        <translation>Ця дія потребує двоетапної перевірки. Введіть код, який показує ваш застосунок-автентифікатор, або один зі своїх кодів відновлення.</translation>
+    </message>
+    <message>
+        <source>The automatic lock must come after between %1 and %2 minutes of inactivity.</source>
+        <translation>Час до автоматичного блокування має становити від %1 до %2 хвилин бездіяльності.</translation>
+    </message>
+    <message>
+        <source>The audit log could not be exported to the chosen file. Check that the folder exists, that you may write to it and that the disk has room.</source>
+        <translation>Не вдалося експортувати журнал аудиту у вибраний файл. Перевірте, чи існує папка, чи маєте ви право записувати в неї і чи достатньо місця на диску.</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettings</name>
+    <message>
+        <source>&amp;Set up…</source>
+        <translation>&amp;Налаштувати…</translation>
+    </message>
+    <message>
+        <source>Set up two-step verification</source>
+        <translation>Налаштувати двоетапну перевірку</translation>
+    </message>
+    <message>
+        <source>Turn &amp;off…</source>
+        <translation>&amp;Вимкнути…</translation>
+    </message>
+    <message>
+        <source>Turn off two-step verification</source>
+        <translation>Вимкнути двоетапну перевірку</translation>
+    </message>
+    <message>
+        <source>&amp;New recovery codes…</source>
+        <translation>Нові &amp;коди відновлення…</translation>
+    </message>
+    <message>
+        <source>Make new recovery codes</source>
+        <translation>Створити нові коди відновлення</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after this many idle minutes:</source>
+        <translation>&amp;Блокувати після стількох хвилин бездіяльності:</translation>
+    </message>
+    <message>
+        <source>Minutes without activity before locking</source>
+        <translation>Хвилини бездіяльності до блокування</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Застосувати</translation>
+    </message>
+    <message>
+        <source>Apply the idle lock time</source>
+        <translation>Застосувати час блокування через бездіяльність</translation>
+    </message>
+    <message>
+        <source>Two-step verification status</source>
+        <translation>Стан двоетапної перевірки</translation>
+    </message>
+    <message>
+        <source>Recovery codes left</source>
+        <translation>Залишок кодів відновлення</translation>
+    </message>
+    <message>
+        <source>Lock-out</source>
+        <translation>Тимчасове блокування</translation>
+    </message>
+    <message>
+        <source>Tampering warning</source>
+        <translation>Попередження про втручання</translation>
+    </message>
+    <message>
+        <source>Audit key fingerprint</source>
+        <translation>Відбиток ключа аудиту</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Two-step verification: looking it up…</source>
+        <translation>Двоетапна перевірка: визначається…</translation>
+    </message>
+    <message>
+        <source>Two-step verification: on</source>
+        <translation>Двоетапна перевірка: увімкнено</translation>
+    </message>
+    <message>
+        <source>Two-step verification: off</source>
+        <translation>Двоетапна перевірка: вимкнено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recovery code(s) left.</source>
+        <translation>
+            <numerusform>Залишився %n код відновлення.</numerusform>
+            <numerusform>Залишилося %n коди відновлення.</numerusform>
+            <numerusform>Залишилося %n кодів відновлення.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After too many wrong codes, codes are refused until %1.</source>
+        <translation>Після забагатьох неправильних кодів коди не прийматимуться до %1.</translation>
+    </message>
+    <message>
+        <source>The two-step verification record was changed or removed outside Privacy Desktop. The event is in the audit log.</source>
+        <translation>Дані двоетапної перевірки змінено або видалено поза Privacy Desktop. Цю подію зафіксовано в журналі аудиту.</translation>
+    </message>
+    <message>
+        <source>Audit signing key: looking it up…</source>
+        <translation>Ключ підпису журналу аудиту: визначається…</translation>
+    </message>
+    <message>
+        <source>Audit signing key fingerprint: %1</source>
+        <translation>Відбиток ключа підпису журналу аудиту: %1</translation>
+    </message>
+    <message>
+        <source>Turning two-step verification off needs a code from your authenticator app (or a recovery code).</source>
+        <translation>Щоб вимкнути двоетапну перевірку, потрібен код із застосунку-автентифікатора (або код відновлення).</translation>
+    </message>
+    <message>
+        <source>Turned off.</source>
+        <translation>Вимкнено.</translation>
+    </message>
+    <message>
+        <source>New recovery codes replace the old ones, which stop working. Enter a code to confirm.</source>
+        <translation>Нові коди відновлення замінять старі, які перестануть діяти. Введіть код для підтвердження.</translation>
+    </message>
+    <message>
+        <source>Changing the idle lock time is a security setting: enter a code.</source>
+        <translation>Зміна часу блокування через бездіяльність — це налаштування безпеки: введіть код.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The session now locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>Тепер сеанс блокується після %n хвилини бездіяльності.</numerusform>
+            <numerusform>Тепер сеанс блокується після %n хвилин бездіяльності.</numerusform>
+            <numerusform>Тепер сеанс блокується після %n хвилин бездіяльності.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1455,6 +2686,10 @@
     <message>
         <source>Portals</source>
         <translation>Портали</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безпека</translation>
     </message>
     <message>
         <source>Keyring</source>
@@ -1499,6 +2734,41 @@
     <message>
         <source>The demo portal could not start: %1</source>
         <translation>Не вдалося запустити демопортал: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The encryption library SQLCipher (Python package sqlcipher3) is not available, so the inventory cannot be stored: personal data is never written to disk unencrypted. Install sqlcipher3 and start again.</source>
+        <translation>Бібліотека шифрування SQLCipher (пакет Python sqlcipher3) недоступна, тому перелік персональних даних неможливо зберегти: персональні дані ніколи не записуються на диск незашифрованими. Встановіть sqlcipher3 і запустіть програму знову.</translation>
+    </message>
+    <message>
+        <source>The inventory database %1 cannot be opened: the key in the system keyring does not match it, or the file is damaged. If the keyring entry was deleted or replaced, the old inventory cannot be read any more; move the file away and scan again.</source>
+        <translation>Не вдається відкрити базу даних переліку персональних даних %1: ключ у системному сховищі паролів їй не відповідає або файл пошкоджено. Якщо запис у сховищі паролів видалено чи замінено, старий перелік більше не можна прочитати; перемістіть файл в інше місце й виконайте сканування знову.</translation>
+    </message>
+    <message>
+        <source>The inventory database %1 was written by a newer version of Privacy Desktop. Install that version (or newer) to open it; this version leaves the file untouched.</source>
+        <translation>Базу даних переліку персональних даних %1 створено новішою версією Privacy Desktop. Щоб відкрити її, встановіть ту версію (або новішу); ця версія залишає файл без змін.</translation>
+    </message>
+    <message>
+        <source>The disk holding the inventory database is full. Free some space and try again; the scan resumes where it stopped.</source>
+        <translation>Диск, на якому зберігається база даних переліку персональних даних, заповнено. Звільніть місце й спробуйте ще раз; сканування продовжиться з того місця, де зупинилося.</translation>
+    </message>
+    <message>
+        <source>The inventory database is locked by another program or another window of Privacy Desktop. Close it and try again.</source>
+        <translation>База даних переліку персональних даних заблокована іншою програмою або іншим вікном Privacy Desktop. Закрийте їх і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The inventory database cannot be read or written (a damaged file, a failing disk or missing permissions). See the log for details.</source>
+        <translation>Не вдається прочитати або записати базу даних переліку персональних даних (пошкоджений файл, несправний диск або брак прав доступу). Подробиці див. у журналі роботи програми.</translation>
+    </message>
+    <message>
+        <source>An internal error occurred in the inventory database.</source>
+        <translation>У базі даних переліку персональних даних сталася внутрішня помилка.</translation>
+    </message>
+    <message>
+        <source>The key of the inventory database %1 is missing from the system keyring, so the inventory cannot be read. Restore the keyring entry, or move the file away and scan again.</source>
+        <translation>Ключа бази даних переліку персональних даних %1 немає в системному сховищі паролів, тому перелік неможливо прочитати. Відновіть запис у сховищі паролів або перемістіть файл в інше місце й виконайте сканування знову.</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +2844,17 @@ Windows: використовується «Диспетчер облікови�
     <message>
         <source>The keyring could not delete the secret. Retry; if it keeps failing, restart the keyring service.</source>
         <translation>Сховищу паролів не вдалося видалити секрет. Спробуйте ще раз; якщо помилка повторюється, перезапустіть службу сховища паролів.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLocker</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокувати</translation>
+    </message>
+    <message>
+        <source>Lock Privacy Desktop (Ctrl+L)</source>
+        <translation>Заблокувати Privacy Desktop (Ctrl+L)</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from privacy_desktop import __version__
+from privacy_desktop.cli.audit_commands import add_audit_commands
 from privacy_desktop.cli.console import (
     KEYRING_SERVICE_ENV,
     HelpFormatter,
@@ -29,6 +31,7 @@ from privacy_desktop.cli.console import (
     arg,
     translate_titles,
 )
+from privacy_desktop.cli.inventory_commands import add_inventory_commands
 from privacy_desktop.cli.portal_commands import add_portal_commands
 from privacy_desktop.domain.errors import PrivacyDesktopError
 from privacy_desktop.gui.i18n import CatalogueMissing, Language, install_translators, render
@@ -41,7 +44,7 @@ __all__ = ["KEYRING_SERVICE_ENV", "build_parser", "main"]
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("demo-portal", "portal")
+COMMANDS = ("demo-portal", "portal", "audit", "scan", "inventory")
 _OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
 
@@ -88,6 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(QCoreApplication.translate("Cli", "Interrupted."), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`… | head`): as for any Unix filter, stop quietly. Point
+        # stdout at /dev/null so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # 128 + SIGPIPE, what a shell reports for a filter killed by it
     except Exception:
         log.exception("Unexpected error in the command line")
         where = paths.log_dir / LOG_FILE_NAME
@@ -184,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     _add_demo_portal(commands)
     add_portal_commands(commands)
+    add_audit_commands(commands)
+    add_inventory_commands(commands)
     return parser
 
 

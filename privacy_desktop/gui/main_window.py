@@ -1,4 +1,8 @@
-"""The main window: navigation, the views, the portal selector, menus and the status bar."""
+"""The main window: navigation, the views, the portal selector, menus and the status bar.
+
+While the session is locked, a :class:`WindowLocker` keeps the content behind the unlock
+screen (issue 3); the window opens locked when the security service says so.
+"""
 
 from __future__ import annotations
 
@@ -22,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desktop import APP_ID, APP_NAME, __version__
+from privacy_desktop import APP_NAME
 from privacy_desktop.domain.errors import PrivacyDesktopError
+from privacy_desktop.gui.dialogs.about_box import open_about_box
 from privacy_desktop.gui.dialogs.add_portal_dialog import AddPortalDialog
 from privacy_desktop.gui.dialogs.prompt_dialog import open_prompt
 from privacy_desktop.gui.i18n import CatalogueMissing, Language, install_translators
+from privacy_desktop.gui.inventory_access import InventoryAccess
 from privacy_desktop.gui.navigation import VIEW_ORDER, ViewKey, parse_view_key, view_icon
 from privacy_desktop.gui.portal_directory import PortalDirectory
 from privacy_desktop.gui.portal_texts import describe, state_text
+from privacy_desktop.gui.scan_controller import ScanController
 from privacy_desktop.gui.views.audit_view import AuditView
 from privacy_desktop.gui.views.dashboard_view import DashboardView
 from privacy_desktop.gui.views.exports_view import ExportsView
@@ -37,6 +44,7 @@ from privacy_desktop.gui.views.grants_view import GrantsView
 from privacy_desktop.gui.views.people_view import PeopleView
 from privacy_desktop.gui.views.personal_data_view import PersonalDataView
 from privacy_desktop.gui.views.settings_view import SettingsView
+from privacy_desktop.gui.window_locker import WindowLocker
 from privacy_desktop.gui.workers.prompts import PromptRequest
 from privacy_desktop.gui.workers.runner import Pool, TaskRunner
 from privacy_desktop.services.context import AppContext
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         runner: the task runner every blocking call goes through.
         language: the language installed at start-up.
         initial: the settings read at start-up (read again when omitted).
+        lock_check_interval_ms: how often the idle lock is checked (None: the default).
 
     Signals:
         windowClosed(): the window was closed (the application then ends).
@@ -70,6 +79,7 @@ class MainWindow(QMainWindow):
         *,
         language: Language = Language.UKRAINIAN,
         initial: Settings | None = None,
+        lock_check_interval_ms: int | None = None,
     ) -> None:
         super().__init__()
         self.context = context
@@ -82,15 +92,21 @@ class MainWindow(QMainWindow):
         settings = initial if initial is not None else context.settings.load()
         self.directory = PortalDirectory(context.portals, context.settings, runner, self)
 
-        self.dashboard = DashboardView(self.directory)
-        self.settings_view = SettingsView(self.directory, language)
+        # The inventory (issue 4): reads on the runner, one scan at a time for every view.
+        self.inventory = InventoryAccess(context.inventory, runner)
+        self.scans = ScanController(context.scanning, runner, self)
+        self.dashboard = DashboardView(self.directory, self.inventory, self.scans)
+        security = context.security
+        self.personal_data = PersonalDataView(self.directory, self.inventory, security, self.scans)
+        self.settings_view = SettingsView(self.directory, language, security, runner)
+        self.audit_view = AuditView(security, runner, self.directory)
         self.views: dict[ViewKey, QWidget] = {
             ViewKey.DASHBOARD: self.dashboard,
-            ViewKey.PERSONAL_DATA: PersonalDataView(),
+            ViewKey.PERSONAL_DATA: self.personal_data,
             ViewKey.PEOPLE: PeopleView(),
             ViewKey.GRANTS: GrantsView(),
             ViewKey.EXPORTS: ExportsView(),
-            ViewKey.AUDIT: AuditView(),
+            ViewKey.AUDIT: self.audit_view,
             ViewKey.SETTINGS: self.settings_view,
         }
         self.navigation = QListWidget()
@@ -109,7 +125,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([200, 900])
-        self.setCentralWidget(splitter)
+        self.locker = WindowLocker(
+            self,
+            splitter,
+            security,
+            runner,
+            self.windowIcon(),
+            check_interval_ms=lock_check_interval_ms,
+        )
 
         self.portal_selector = QComboBox()
         self.portal_selector.setMinimumContentsLength(20)
@@ -125,11 +148,21 @@ class MainWindow(QMainWindow):
         self.portal_status = QLabel()
         self.statusBar().addPermanentWidget(self.portal_status, 1)
         self._build_menus()
+        self.locker.protect(
+            [self.add_portal_action, *self.view_actions.values()],
+            [self.toolbar, self.portal_status],
+        )
+        # The views were hidden, not rebuilt: the audit view reloads what happened meanwhile.
+        self.locker.unlocked.connect(self._refresh_audit_if_shown)
+        # Locking drops the records read from the store, revealed values with them.
+        self.locker.lockShown.connect(self.personal_data.panel.forget_records)
+        self.locker.unlocked.connect(self.personal_data.panel.reload_records)
 
         self.dashboard.addPortalRequested.connect(self.open_add_portal_dialog)
         self.dashboard.managePortalsRequested.connect(self.show_portal_manager)
         self.settings_view.portals.addPortalRequested.connect(self.open_add_portal_dialog)
         self.settings_view.languageChosen.connect(self.switch_language)
+        self.settings_view.security.changed.connect(self._refresh_audit_if_shown)
         self.directory.portalsChanged.connect(self._fill_selector)
         self.directory.activeChanged.connect(self._on_active_changed)
         self.directory.checkChanged.connect(self._update_status)
@@ -163,6 +196,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.add_portal_action)
+        self.file_menu.addAction(self.locker.lock_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -205,6 +239,7 @@ class MainWindow(QMainWindow):
         self.add_portal_action.setText(self.tr("&Add portal\u2026"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Privacy Desktop"))
+        self.locker.retranslateUi()
         for row, key in enumerate(VIEW_ORDER):
             title = self.view_title(key)
             self.view_actions[key].setText(title)
@@ -237,6 +272,10 @@ class MainWindow(QMainWindow):
     def show_portal_manager(self) -> None:
         self.show_view(ViewKey.SETTINGS)
         self.settings_view.portals.table.setFocus()
+
+    def _refresh_audit_if_shown(self) -> None:
+        if self.audit_view.isVisible():
+            self.audit_view.refresh()
 
     def _on_navigation_row(self, row: int) -> None:
         if 0 <= row < len(VIEW_ORDER):
@@ -344,34 +383,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QMessageBox:
         """The About box (non-blocking): version, application id, keyring backend."""
-        backend = self.keyring_backend or self.tr("not known yet")
-        text = (
-            self.tr(
-                "<h3>Privacy Desktop %1</h3><p>See which personal data a Bitrix24 portal holds, "
-                "who can reach it, and answer the requests of the people it belongs to.</p>"
-                "<p>Application ID: %2<br>Keyring in use: %3</p>"
-            )
-            .replace("%1", __version__)
-            .replace("%2", APP_ID)
-            .replace("%3", backend.replace("<", "&lt;"))
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("About Privacy Desktop"),
-            text,
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIconPixmap(self.windowIcon().pixmap(64))
-        self._about = box
-        box.open()
-        return box
+        self._about = open_about_box(self, self.keyring_backend)
+        return self._about
 
     # ------------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.locker.stop()
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.sync()
         view = self.current_view().value

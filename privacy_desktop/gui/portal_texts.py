@@ -32,9 +32,15 @@ def scopes_text(outcome: CheckOutcome) -> str:
     """The scopes the last successful check saw, or a dash."""
     if outcome.info is None:
         return "\u2014"
-    scopes = ", ".join(outcome.info.scopes)
-    count = QCoreApplication.translate("PortalTexts", "%n scope(s)", None, len(outcome.info.scopes))
-    return f"{count}: {scopes}" if scopes else count
+    if not outcome.info.scopes:
+        return QCoreApplication.translate("PortalTexts", "No scopes")
+    # "Scopes (3): crm, user, …" needs no plural form (lupdate of PySide6 6.11 extracts
+    # plurals only from tr() of a class).
+    return (
+        QCoreApplication.translate("PortalTexts", "Scopes (%1): %2")
+        .replace("%1", str(len(outcome.info.scopes)))
+        .replace("%2", ", ".join(outcome.info.scopes))
+    )
 
 
 def state_text(outcome: CheckOutcome) -> str:
@@ -55,7 +61,7 @@ def state_text(outcome: CheckOutcome) -> str:
 def checked_at_text(outcome: CheckOutcome) -> str:
     if outcome.checked_at is None:
         return QCoreApplication.translate("PortalTexts", "never")
-    when = QDateTime(outcome.checked_at)
+    when = QDateTime.fromMSecsSinceEpoch(round(outcome.checked_at.timestamp() * 1000))
     return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 

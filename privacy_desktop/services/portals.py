@@ -10,6 +10,7 @@ behind (or the previous state, when replacing).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import replace as dc_replace
 
 from privacy_desktop.domain.errors import PrivacyDesktopError
@@ -33,10 +34,15 @@ from privacy_desktop.portal.auth import (
 from privacy_desktop.portal.client import BitrixClient
 from privacy_desktop.portal.introspection import read_connection_info
 from privacy_desktop.portal.urls import parse_webhook_url
+from privacy_desktop.security.audit_chain import AuditAction
 from privacy_desktop.security.vault import SecretKind, Vault
 from privacy_desktop.settings import Settings, SettingsStore, with_portal, without_portal
 
 log = logging.getLogger(__name__)
+
+#: Records a portal action in the audit log: (action, portal, details). The application
+#: passes ``AuditTrail.record_safely``, which keeps a failed write instead of raising.
+AuditRecorder = Callable[[AuditAction, str | None, Mapping[str, str]], object]
 
 MAX_NAME_LENGTH = 64
 #: Retries of a connection check: the person is waiting, and a portal that fails three
@@ -130,12 +136,24 @@ class PortalService:
         settings: where profiles are kept.
         vault: where secrets are kept.
         timeout: seconds for one HTTP request to the portal or the OAuth server.
+        recorder: records additions, removals and checks in the audit log (None: nothing).
+            A failed write never undoes or fails the portal operation (the portal is
+            connected or removed already); it is logged, and the recorder keeps it for the
+            GUI to show.
     """
 
-    def __init__(self, settings: SettingsStore, vault: Vault, *, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        vault: Vault,
+        *,
+        timeout: float = 30.0,
+        recorder: AuditRecorder | None = None,
+    ) -> None:
         self._settings = settings
         self._vault = vault
         self._timeout = timeout
+        self._recorder = recorder
 
     def list_portals(self) -> list[PortalProfile]:
         return list(self._settings.load().portals)
@@ -195,6 +213,7 @@ class PortalService:
         )
         self._store(profile, {SecretKind.WEBHOOK_SECRET: credentials.secret})
         log.info("Added portal %s (webhook, %s)", profile.host, plan.value)
+        self._record_added(profile)
         return info
 
     def oauth_authorize_url(self, portal_url: str, client_id: str, state: str) -> str:
@@ -262,6 +281,7 @@ class PortalService:
             },
         )
         log.info("Added portal %s (OAuth, %s)", profile.host, plan.value)
+        self._record_added(profile)
         return info
 
     def check(self, name: str) -> ConnectionInfo:
@@ -270,8 +290,21 @@ class PortalService:
         Raises:
             PortalNotFound, PortalSecretMissing, KeyringUnavailable, PortalError.
         """
-        with self._client(self.profile(name), None, CHECK_RETRIES) as client:
-            return read_connection_info(client)
+        profile = self.profile(name)
+        try:
+            with self._client(profile, None, CHECK_RETRIES) as client:
+                info = read_connection_info(client)
+        except PrivacyDesktopError as error:
+            # The error's class says what failed (AuthenticationFailed, PortalUnreachable…)
+            # and carries no secret or personal datum; its message might name the host.
+            self._record(
+                AuditAction.PORTAL_CHECKED,
+                profile.name,
+                {"outcome": "failed", "error": type(error).__name__},
+            )
+            raise
+        self._record(AuditAction.PORTAL_CHECKED, profile.name, {"outcome": "ok"})
+        return info
 
     def remove(self, name: str) -> None:
         """Forget the portal: every secret of it in the keyring, then its profile.
@@ -285,6 +318,7 @@ class PortalService:
         self._vault.delete_portal(profile.name)
         self._settings.update(lambda s: without_portal(s, profile.name))
         log.info("Removed portal %s", profile.host)
+        self._record(AuditAction.PORTAL_REMOVED, profile.name, {})
 
     def open_client(self, name: str, cancel: CancelToken | None = None) -> BitrixClient:
         """A client for the portal, authenticated with the stored credential.
@@ -298,6 +332,20 @@ class PortalService:
         return self._client(self.profile(name), cancel, None)
 
     # ------------------------------------------------------------------ internals
+
+    def _record_added(self, profile: PortalProfile) -> None:
+        details = {"auth_kind": profile.auth_kind.value, "plan": profile.plan.value}
+        self._record(AuditAction.PORTAL_ADDED, profile.name, details)
+
+    def _record(self, action: AuditAction, portal: str, details: Mapping[str, str]) -> None:
+        if self._recorder is None:
+            return
+        try:
+            self._recorder(action, portal, details)
+        except PrivacyDesktopError as error:
+            # The recorder should keep its own failures; should one escape, the portal
+            # operation has still happened and must be reported as done.
+            log.warning("Audit entry %s not recorded: %s", action.value, type(error).__name__)
 
     def _client(
         self, profile: PortalProfile, cancel: CancelToken | None, retries: int | None

@@ -55,10 +55,7 @@ def test_ctrl_number_switches_views(qtbot: QtBot, window: MainWindow) -> None:
         assert window.navigation.currentRow() == number - 1
 
 
-@pytest.mark.parametrize(
-    "key",
-    [ViewKey.PERSONAL_DATA, ViewKey.PEOPLE, ViewKey.GRANTS, ViewKey.EXPORTS, ViewKey.AUDIT],
-)
+@pytest.mark.parametrize("key", [ViewKey.PEOPLE, ViewKey.GRANTS, ViewKey.EXPORTS])
 def test_feature_views_explain_what_they_will_hold(window: MainWindow, key: ViewKey) -> None:
     view = window.views[key]
     assert isinstance(view, SectionedTextView)

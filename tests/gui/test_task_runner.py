@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
+import weakref
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -144,3 +146,23 @@ def test_non_cancellable_writes_still_run_at_shutdown(qtbot: QtBot) -> None:
     release.set()
     assert runner.shutdown(30)
     assert ran == ["saved"]
+
+
+def test_finished_tasks_release_what_they_held(qtbot: QtBot, runner: TaskRunner) -> None:
+    """Paging a million rows submits thousands of tasks: none may keep its closure alive."""
+
+    class Page:
+        """Stands for what a task's closure holds (a service, a page of records)."""
+
+    results: list[int] = []
+    held: list[weakref.ref[Page]] = []
+    for number in range(30):
+        page = Page()
+        held.append(weakref.ref(page))
+        runner.submit(lambda _context, n=number, p=page: n, on_done=results.append)
+        del page
+    qtbot.waitUntil(lambda: len(results) == 30 and runner.active_tasks == 0)
+    qtbot.wait(50)  # let the deferred deletions run
+    gc.collect()
+    assert sorted(results) == list(range(30))
+    assert [ref for ref in held if ref() is not None] == []

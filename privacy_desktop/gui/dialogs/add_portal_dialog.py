@@ -315,7 +315,7 @@ class AddPortalDialog(QDialog):
         self._set_busy(False)
         assert isinstance(info, ConnectionInfo)
         name = self._pending_name
-        scopes = self.tr("%n scope(s)", None, len(info.scopes))
+        scopes = self.tr("%n scope(s)", "", len(info.scopes))
         text = (
             self.tr("Connected as %1. Saved as \u201c%2\u201d.")
             .replace("%1", info.user_name or str(info.user_id))

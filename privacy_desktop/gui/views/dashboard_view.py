@@ -1,4 +1,6 @@
-"""Dashboard: the connected portals with their last check, and what later features add."""
+"""Dashboard: the connected portals with their last check, the inventory of the active one
+(last scan, Scan with progress and Cancel, charts, what changed), and what later features add.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desktop.domain.portals import PortalProfile
+from privacy_desktop.gui.inventory_access import InventoryAccess
 from privacy_desktop.gui.portal_directory import ConnectionState, PortalDirectory
 from privacy_desktop.gui.portal_texts import (
     checked_at_text,
@@ -22,12 +25,14 @@ from privacy_desktop.gui.portal_texts import (
     scopes_text,
     state_text,
 )
+from privacy_desktop.gui.scan_controller import ScanController
 from privacy_desktop.gui.views.base_view import (
     RetranslatingView,
     heading_label,
     show_scrollable,
     text_label,
 )
+from privacy_desktop.gui.views.inventory_overview import InventoryOverview
 
 
 class PortalCard(QGroupBox):
@@ -92,6 +97,8 @@ class DashboardView(RetranslatingView):
 
     Args:
         directory: the shared portal directory.
+        inventory: the inventory service on the task runner.
+        scans: the scan controller the Scan button drives.
         parent: the Qt parent.
 
     Signals:
@@ -102,7 +109,13 @@ class DashboardView(RetranslatingView):
     addPortalRequested = Signal()
     managePortalsRequested = Signal()
 
-    def __init__(self, directory: PortalDirectory, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        directory: PortalDirectory,
+        inventory: InventoryAccess,
+        scans: ScanController,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._directory = directory
         self.cards: dict[str, PortalCard] = {}
@@ -113,6 +126,7 @@ class DashboardView(RetranslatingView):
         self.add_button.clicked.connect(self.addPortalRequested)
         self.manage_button = QPushButton()
         self.manage_button.clicked.connect(self.managePortalsRequested)
+        self.inventory = InventoryOverview(directory, inventory, scans)
         self.next_heading = heading_label(2)
         self.next_text = text_label()
 
@@ -128,6 +142,8 @@ class DashboardView(RetranslatingView):
         buttons.addWidget(self.manage_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addSpacing(12)
+        layout.addWidget(self.inventory)
         layout.addSpacing(12)
         layout.addWidget(self.next_heading)
         layout.addWidget(self.next_text)
@@ -148,10 +164,8 @@ class DashboardView(RetranslatingView):
         self.next_heading.setText(self.tr("Coming in the next versions"))
         self.next_text.setText(
             self.tr(
-                "Once a portal is scanned, this page will summarise the personal data found "
-                "in it by category (1.1\u20131.4 of the privacy terms), the access grants with "
-                "the highest risk, the requests of data subjects waiting for an answer, "
-                "recent exports and whether the audit log's chain is intact."
+                "Later versions add to this page the access grants with the highest risk, "
+                "the requests of data subjects waiting for an answer and recent exports."
             )
         )
         for card in self.cards.values():

@@ -1,8 +1,9 @@
-"""Settings: the language, the portal manager and the keyring in use."""
+"""Settings: the language, the portal manager, security and the keyring in use."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,6 +22,9 @@ from privacy_desktop.gui.views.base_view import (
     text_label,
 )
 from privacy_desktop.gui.views.portals_view import PortalsView
+from privacy_desktop.gui.views.security_settings import SecuritySettings
+from privacy_desktop.gui.workers.runner import TaskRunner
+from privacy_desktop.services.security import SecurityService
 
 #: Each language is offered under its own name, so it can be found whatever is shown now.
 LANGUAGE_NAMES = {Language.UKRAINIAN: "Українська", Language.ENGLISH: "English"}
@@ -32,6 +36,8 @@ class SettingsView(RetranslatingView):
     Args:
         directory: the shared portal directory (for the portal manager).
         language: the language in use.
+        security: the security service (for the Security section).
+        runner: the task runner.
         parent: the Qt parent.
 
     Signals:
@@ -41,7 +47,12 @@ class SettingsView(RetranslatingView):
     languageChosen = Signal(str)
 
     def __init__(
-        self, directory: PortalDirectory, language: Language, parent: QWidget | None = None
+        self,
+        directory: PortalDirectory,
+        language: Language,
+        security: SecurityService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.title = heading_label(1)
@@ -60,6 +71,10 @@ class SettingsView(RetranslatingView):
         self.portals = PortalsView(directory)
         QVBoxLayout(self.portals_box).addWidget(self.portals)
 
+        self.security_box = QGroupBox()
+        self.security = SecuritySettings(security, runner)
+        QVBoxLayout(self.security_box).addWidget(self.security)
+
         self.keyring_box = QGroupBox()
         self.keyring_text = text_label()
         self.keyring_backend = text_label()
@@ -73,6 +88,7 @@ class SettingsView(RetranslatingView):
         layout.addWidget(self.title)
         layout.addWidget(self.language_box)
         layout.addWidget(self.portals_box, 1)
+        layout.addWidget(self.security_box)
         layout.addWidget(self.keyring_box)
         show_scrollable(self, page)
         self.retranslateUi()
@@ -83,6 +99,7 @@ class SettingsView(RetranslatingView):
         self._language_label.setText(self.tr("&Interface language:"))
         self.language_combo.setAccessibleName(self.tr("Interface language"))
         self.portals_box.setTitle(self.tr("Portals"))
+        self.security_box.setTitle(self.tr("Security"))
         self.keyring_box.setTitle(self.tr("Keyring"))
         self.keyring_text.setText(
             self.tr(
@@ -91,6 +108,10 @@ class SettingsView(RetranslatingView):
             )
         )
         self._show_backend()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.security.refresh()
 
     def set_keyring_backend(self, name: str) -> None:
         """Show the keyring backend in use (looked up on the vault pool by the window)."""

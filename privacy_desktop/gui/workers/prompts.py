@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from PySide6.QtCore import SIGNAL, QObject, Signal
+from PySide6.QtCore import QMetaMethod, QObject, Signal
 
 from privacy_desktop.domain.errors import PrivacyDesktopError
 from privacy_desktop.domain.i18n import QT_TRANSLATE_NOOP, UserMessage
@@ -86,6 +86,25 @@ class PromptBridge(QObject):
 
     requested = Signal(object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # QObject.receivers() is not safe to call from a worker thread while the GUI thread
+        # (dis)connects (an intermittent crash in tests): count the connections ourselves.
+        self._listeners = 0
+        self._listeners_lock = threading.Lock()
+
+    def connectNotify(self, signal: QMetaMethod) -> None:
+        if _is_requested(signal):
+            with self._listeners_lock:
+                self._listeners += 1
+        super().connectNotify(signal)
+
+    def disconnectNotify(self, signal: QMetaMethod) -> None:
+        if _is_requested(signal):
+            with self._listeners_lock:
+                self._listeners = max(0, self._listeners - 1)
+        super().disconnectNotify(signal)
+
     def ask(
         self, request: PromptRequest, cancel: CancelToken | None = None, timeout: float = 300.0
     ) -> str | None:
@@ -103,7 +122,9 @@ class PromptBridge(QObject):
             Cancelled: the task was cancelled while waiting.
             PromptTimedOut: nobody answered within ``timeout``.
         """
-        if self.receivers(SIGNAL("requested(PyObject)")) == 0:
+        with self._listeners_lock:
+            listening = self._listeners > 0
+        if not listening:
             return None
         self.requested.emit(request)
         deadline = time.monotonic() + timeout
@@ -115,3 +136,7 @@ class PromptBridge(QObject):
                 request.decline()
                 raise PromptTimedOut
         return request._value
+
+
+def _is_requested(signal: QMetaMethod) -> bool:
+    return bytes(signal.name().data()) == b"requested"

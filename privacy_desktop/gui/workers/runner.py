@@ -165,3 +165,9 @@ class TaskRunner(QObject):
     def _forget(self, handle: TaskHandle) -> None:
         handle.done = True
         self._running.discard(handle)
+        # The connections above hold the handle, the handle the task, the task its signals
+        # (a cycle through C++ that Python's collector cannot see), and the pool keeps every
+        # task it ran. Emptying the task and deleting its signals object (once this emission
+        # has reached every slot) keeps a long session from holding every closure it ran.
+        handle._task.release()
+        handle.signals.deleteLater()

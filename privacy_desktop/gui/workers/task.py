@@ -122,6 +122,16 @@ class Task(QRunnable):
         self._prompts = prompts
         self._fn = fn
 
+    def release(self) -> None:
+        """Drop the call and what it holds once its outcome was delivered.
+
+        PySide6's ``QThreadPool.start`` keeps a Python reference to every runnable it was
+        given, for the pool's lifetime; an emptied task costs a few bytes instead of keeping
+        its closure (services, pages of records) alive.
+        """
+        self._fn = _released
+        self._prompts = None
+
     def cancel_requested(self) -> bool:
         # A method, not the property inline: the token changes under us from other threads.
         return self.cancellable and self.cancel_token.cancelled
@@ -154,3 +164,7 @@ class Task(QRunnable):
                 self.signals._worker_cancelled.emit()
             else:
                 self.signals._worker_finished.emit(result)
+
+
+def _released(_context: TaskContext) -> None:
+    raise RuntimeError("a released task ran again")
