@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
-from pytestqt.qtbot import QtBot
 
 
 def test_empty_values_from_qt_keep_the_reference_count_of_none(qtbot: QtBot) -> None:
