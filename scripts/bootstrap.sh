@@ -20,7 +20,7 @@ runtime_packages=(
   libxcb-xkb1 libx11-xcb1 fonts-dejavu-core
   xvfb xauth
 )
-test_packages=(age poppler-utils)
+test_packages=(age poppler-utils openssh-client openssl)
 
 install_debian_packages() {
   command -v dpkg-query >/dev/null 2>&1 || {

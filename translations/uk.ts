@@ -473,6 +473,69 @@
     </message>
 </context>
 <context>
+    <name>Bundle</name>
+    <message>
+        <source>This file is not an encrypted bundle.</source>
+        <translation>Цей файл не є зашифрованим пакетом.</translation>
+    </message>
+    <message>
+        <source>This bundle was not encrypted for your key: ask the sender to add your public key to the recipients.</source>
+        <translation>Цей пакет зашифровано не для вашого ключа: попросіть відправника додати ваш відкритий ключ до одержувачів.</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete or its end was altered: it may have been cut short while copying, or data was added to it.</source>
+        <translation>Пакет неповний або його кінець змінено: можливо, його обрізано під час копіювання або до нього дописано дані.</translation>
+    </message>
+    <message>
+        <source>The bundle was altered or damaged after it was written: its encrypted content does not authenticate.</source>
+        <translation>Пакет змінено або пошкоджено після створення: його зашифрований вміст не проходить перевірку автентичності.</translation>
+    </message>
+    <message>
+        <source>The bundle exceeds the size limit of %1 bytes.</source>
+        <translation>Пакет перевищує граничний розмір у %1 байтів.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s archive or manifest is malformed.</source>
+        <translation>Архів або маніфест пакета має неправильний формат.</translation>
+    </message>
+    <message>
+        <source>The bundle contains an unsafe entry “%1” (an absolute path, a “..” component, a link or a duplicate); it was not opened.</source>
+        <translation>Пакет містить небезпечний елемент «%1» (абсолютний шлях, компонент «..», посилання або дублікат), тому його не відкрито.</translation>
+    </message>
+    <message>
+        <source>The bundle uses format version %1, which this version of Privacy Desktop cannot read.</source>
+        <translation>Пакет має версію формату %1, яку ця версія Privacy Desktop не може прочитати.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is not valid: its manifest was altered or signed with another key.</source>
+        <translation>Підпис пакета недійсний: його маніфест змінено або підписано іншим ключем.</translation>
+    </message>
+    <message>
+        <source>The bundle was signed by a key you did not choose to trust (fingerprint %1).</source>
+        <translation>Пакет підписано ключем, якого ви не обрали як довірений (відбиток %1).</translation>
+    </message>
+    <message>
+        <source>The file “%1” in the bundle does not match the fingerprint recorded in its signed manifest.</source>
+        <translation>Файл «%1» у пакеті не відповідає відбитку, записаному в підписаному маніфесті пакета.</translation>
+    </message>
+    <message>
+        <source>The file “%1” is missing from the bundle.</source>
+        <translation>У пакеті бракує файлу «%1».</translation>
+    </message>
+    <message>
+        <source>The bundle contains the file “%1”, which its signed manifest does not list.</source>
+        <translation>Пакет містить файл «%1», якого немає в його підписаному маніфесті.</translation>
+    </message>
+    <message>
+        <source>This is not a usable RSA key (OpenSSH or PEM, at least 2048 bits).</source>
+        <translation>Це непридатний ключ RSA (потрібен ключ OpenSSH або PEM завдовжки щонайменше 2048 біт).</translation>
+    </message>
+    <message>
+        <source>The passphrase does not unlock this private key.</source>
+        <translation>Парольна фраза не розблоковує цей закритий ключ.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Error: cannot use the directory %1 (%2).</source>
@@ -1171,6 +1234,140 @@
     <message>
         <source>A person who asks what is held about them under the Law of Ukraine No. 2297-VI “On Personal Data” is entitled to receive it; a bundle gives a complete and checkable answer without e-mailing spreadsheets.</source>
         <translation>Особа, яка запитує, які дані про неї зберігаються, має право отримати їх відповідно до Закону України «Про захист персональних даних» № 2297-VI; пакет дає повну відповідь, яку можна перевірити, без пересилання таблиць електронною поштою.</translation>
+    </message>
+</context>
+<context>
+    <name>Grants</name>
+    <message>
+        <source>Marketplace application</source>
+        <extracomment>This tool&apos;s own OAuth connection (or webhook) to the portal.</extracomment>
+        <translation>Застосунок з Маркетплейсу</translation>
+    </message>
+    <message>
+        <source>Local application</source>
+        <translation>Локальний застосунок</translation>
+    </message>
+    <message>
+        <source>Inbound webhook</source>
+        <translation>Вхідний вебхук</translation>
+    </message>
+    <message>
+        <source>Outbound webhook handler</source>
+        <translation>Обробник вихідного вебхука</translation>
+    </message>
+    <message>
+        <source>This tool&apos;s connection</source>
+        <translation>Підключення цієї програми</translation>
+    </message>
+    <message>
+        <source>3.2.1 The person agreed to the disclosure in advance</source>
+        <extracomment>The grounds as the privacy terms word them (section 3.2, abridged).</extracomment>
+        <translation>3.2.1 Користувач завчасно висловив свою згоду на таке розкриття</translation>
+    </message>
+    <message>
+        <source>3.2.2 Needed to perform a contract to which the person is a party, beneficiary or guarantor, or to conclude one on the person&apos;s initiative</source>
+        <translation>3.2.2 Передача необхідна для виконання договору, стороною якого або вигодонабувачем або поручителем за яким є Користувач, а також для укладення договору з ініціативи Користувача</translation>
+    </message>
+    <message>
+        <source>3.2.3 Needed to protect the rights and lawful interests of Bitrix24 or third parties when the person breaches Bitrix24&apos;s copyright or licence agreement</source>
+        <translation>3.2.3 Передача необхідна для захисту прав і законних інтересів «Бітрікс24» або третіх осіб у випадках, коли Користувач порушує авторські права «Бітрікс24» та/або відповідну Ліцензійну угоду</translation>
+    </message>
+    <message>
+        <source>3.2.4 Needed to connect or register third-party products (Marketplace) in the name of the person or the organisation they represent</source>
+        <translation>3.2.4 Передача необхідна для підключення та/або реєстрації сторонніх програмних продуктів («Маркетплейс») на ім’я Користувача або організації, інтереси якої представляє Користувач</translation>
+    </message>
+    <message>
+        <source>3.2.5 Needed for the administration of justice or the enforcement of a court or other authority&apos;s decision under the laws of Ukraine</source>
+        <translation>3.2.5 Передача необхідна для здійснення правосуддя, виконання судового акта, акта іншого органу або посадової особи відповідно до законодавства України</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>Revocation requested</source>
+        <translation>Запитано відкликання</translation>
+    </message>
+    <message>
+        <source>Revoked (verified)</source>
+        <translation>Відкликано (перевірено)</translation>
+    </message>
+    <message>
+        <source>Found through the API</source>
+        <translation>Знайдено через API</translation>
+    </message>
+    <message>
+        <source>Found from data footprints</source>
+        <translation>Знайдено за слідами в даних</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Імпортовано з файлу</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>Введено вручну</translation>
+    </message>
+    <message>
+        <source>Read from the portal&apos;s database</source>
+        <translation>Зчитано з бази даних порталу</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Низький</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Середній</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Високий</translation>
+    </message>
+    <message>
+        <source>Scopes reaching personal data (%n): %1</source>
+        <extracomment>Weight of each point of a scope&apos;s sensitivity (so scopes count even before a scan). An unknown scope weighs as free-form content: it may reach anything. Raw value that maps to a score of about 63 (1 − 1/e).</extracomment>
+        <translation>Області доступу до персональних даних (%n): %1</translation>
+    </message>
+    <message>
+        <source>Unknown scopes, assumed to reach personal data: %1</source>
+        <translation>Невідомі області доступу (вважається, що вони охоплюють персональні дані): %1</translation>
+    </message>
+    <message>
+        <source>The portal has not been scanned: the score weighs the scopes only</source>
+        <translation>Портал ще не скановано: оцінка враховує лише області доступу</translation>
+    </message>
+    <message>
+        <source>Records with personal data it can reach: %n</source>
+        <translation>Доступних записів із персональними даними: %n</translation>
+    </message>
+    <message>
+        <source>It reaches highly sensitive data (tax numbers, passports, bank accounts)</source>
+        <translation>Має доступ до особливо чутливих даних (податкові номери, паспорти, банківські рахунки)</translation>
+    </message>
+    <message>
+        <source>Scopes reaching data the inventory does not count (files, chats…): %1</source>
+        <translation>Області доступу до даних, не врахованих у переліку персональних даних (файли, чати…): %1</translation>
+    </message>
+    <message>
+        <source>No legal ground (3.2.1–3.2.5) is recorded</source>
+        <translation>Правову підставу (3.2.1–3.2.5) не зазначено</translation>
+    </message>
+    <message>
+        <source>Records it created or changed: %n</source>
+        <translation>Створених або змінених ним записів: %n</translation>
+    </message>
+    <message>
+        <source>Event handlers and widgets it registered: %n</source>
+        <translation>Зареєстрованих ним обробників подій і віджетів: %n</translation>
+    </message>
+    <message>
+        <source>Days since its last known activity: %n</source>
+        <translation>Днів від останньої відомої активності: %n</translation>
+    </message>
+    <message>
+        <source>No sign of activity found</source>
+        <translation>Ознак активності не виявлено</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2686,319 @@
     <message>
         <source>Counting the personal data</source>
         <translation>Підрахунок персональних даних</translation>
+    </message>
+</context>
+<context>
+    <name>Scopes</name>
+    <message>
+        <source>Tasks: descriptions, comments, checklists, participants, time spent, files</source>
+        <extracomment>Kinds ``user_brief`` leaves out of user records (no contact data, REST-REFERENCE §4.1). Sensitivity assumed for free-form content: it may hold anything, so not the lowest.</extracomment>
+        <translation>Завдання: описи, коментарі, чек-листи, учасники, витрачений час, файли</translation>
+    </message>
+    <message>
+        <source>Workgroups and projects and their members</source>
+        <translation>Робочі групи, проєкти та їхні учасники</translation>
+    </message>
+    <message>
+        <source>Document generator: documents filled with clients&apos; details and requisites</source>
+        <translation>Генератор документів: документи, заповнені даними й реквізитами клієнтів</translation>
+    </message>
+    <message>
+        <source>Open Channels: dialogs with customers, their messenger identities, transcripts</source>
+        <translation>Відкриті лінії: діалоги з клієнтами, їхні облікові записи в месенджерах, історія діалогів</translation>
+    </message>
+    <message>
+        <source>Always granted: the current user&apos;s name, gender and photo; batch calls</source>
+        <translation>Надається завжди: ім’я, стать і фото поточного користувача; пакетні виклики (batch)</translation>
+    </message>
+    <message>
+        <source>Employees&apos; full profiles, contact details and sign-in times; editing</source>
+        <translation>Повні профілі працівників, контактні дані й час входу; редагування</translation>
+    </message>
+    <message>
+        <source>Employees&apos; names and contact details, read only</source>
+        <translation>Імена й контактні дані працівників, лише для читання</translation>
+    </message>
+    <message>
+        <source>Employees&apos; names, photos, birthdays and positions, without contact data</source>
+        <translation>Імена, фото, дні народження й посади працівників, без контактних даних</translation>
+    </message>
+    <message>
+        <source>Definitions of employees&apos; custom fields (not their values)</source>
+        <translation>Опис користувацьких полів працівників (без їхніх значень)</translation>
+    </message>
+    <message>
+        <source>Company structure: departments and their heads</source>
+        <translation>Структура компанії: відділи та їхні керівники</translation>
+    </message>
+    <message>
+        <source>Company structure: departments, teams, members and roles</source>
+        <translation>Структура компанії: відділи, команди, учасники й ролі</translation>
+    </message>
+    <message>
+        <source>Mapping of employees to an external HR system</source>
+        <translation>Зіставлення працівників із зовнішньою HR-системою</translation>
+    </message>
+    <message>
+        <source>CRM: contacts, leads, companies, deals, requisites, bank details, activities, quotes, invoices and timeline; reading, changing and deleting</source>
+        <translation>CRM: контакти, ліди, компанії, угоди, реквізити, банківські реквізити, справи, комерційні пропозиції, рахунки й таймлайн; читання, зміна й видалення</translation>
+    </message>
+    <message>
+        <source>Consent agreements; recording a person&apos;s consent</source>
+        <translation>Згоди на обробку даних; фіксація згоди особи</translation>
+    </message>
+    <message>
+        <source>Tasks in the mobile app (interface only)</source>
+        <translation>Завдання в мобільному застосунку (лише інтерфейс)</translation>
+    </message>
+    <message>
+        <source>Chats, messages, notifications, user statuses</source>
+        <translation>Чати, повідомлення, сповіщення, статуси користувачів</translation>
+    </message>
+    <message>
+        <source>Importing chat history from other systems</source>
+        <translation>Імпорт історії чатів з інших систем</translation>
+    </message>
+    <message>
+        <source>Chat bots and the chats and messages they see</source>
+        <translation>Чат-боти, а також чати й повідомлення, які вони бачать</translation>
+    </message>
+    <message>
+        <source>Open Channel connectors: messages to and from customers</source>
+        <translation>Конектори відкритих ліній: повідомлення клієнтам і від клієнтів</translation>
+    </message>
+    <message>
+        <source>Sending notifications to users</source>
+        <translation>Надсилання сповіщень користувачам</translation>
+    </message>
+    <message>
+        <source>Comments (forum) under records and posts</source>
+        <translation>Коментарі (форум) до записів і публікацій</translation>
+    </message>
+    <message>
+        <source>News feed posts, comments and their recipients</source>
+        <translation>Публікації в стрічці новин, коментарі та їхні одержувачі</translation>
+    </message>
+    <message>
+        <source>Likes and ratings: who liked what</source>
+        <translation>Лайки й оцінки: хто що вподобав</translation>
+    </message>
+    <message>
+        <source>Polls and votes, and who voted</source>
+        <translation>Опитування й голоси, а також хто голосував</translation>
+    </message>
+    <message>
+        <source>Telephony: call records with numbers, durations, recordings, transcripts</source>
+        <translation>Телефонія: відомості про дзвінки з номерами й тривалістю, записи розмов, розшифровки</translation>
+    </message>
+    <message>
+        <source>Automated information calls to phone numbers</source>
+        <translation>Автоматичні інформаційні дзвінки на номери телефонів</translation>
+    </message>
+    <message>
+        <source>Calendars: events, attendees, availability</source>
+        <translation>Календарі: події, учасники, зайнятість</translation>
+    </message>
+    <message>
+        <source>Calendar in the mobile app</source>
+        <translation>Календар у мобільному застосунку</translation>
+    </message>
+    <message>
+        <source>Drive: personal, company and group files and folders</source>
+        <translation>Диск: особисті файли й папки, а також файли й папки компанії та груп</translation>
+    </message>
+    <message>
+        <source>Time tracking: work days with IP addresses and locations</source>
+        <translation>Облік робочого часу: робочі дні з IP-адресами й місцезнаходженням</translation>
+    </message>
+    <message>
+        <source>Event log: sign-ins, IP addresses, browsers, requests</source>
+        <translation>Журнал подій: входи, IP-адреси, браузери, запити</translation>
+    </message>
+    <message>
+        <source>Mailboxes and messages the user can access</source>
+        <translation>Поштові скриньки й листи, доступні користувачеві</translation>
+    </message>
+    <message>
+        <source>Mail service (SMTP/IMAP) settings</source>
+        <translation>Налаштування поштового сервісу (SMTP/IMAP)</translation>
+    </message>
+    <message>
+        <source>SMS and message providers: recipients&apos; numbers and texts</source>
+        <translation>Провайдери SMS і повідомлень: номери одержувачів і тексти</translation>
+    </message>
+    <message>
+        <source>Online store: orders, buyers&apos; details, payments, shipments</source>
+        <translation>Інтернет-магазин: замовлення, дані покупців, оплати, відвантаження</translation>
+    </message>
+    <message>
+        <source>Deliveries: recipients and addresses</source>
+        <translation>Доставки: одержувачі й адреси</translation>
+    </message>
+    <message>
+        <source>Payment systems and the payments passed to them</source>
+        <translation>Платіжні системи та передані їм платежі</translation>
+    </message>
+    <message>
+        <source>Cash registers and receipts sent to buyers</source>
+        <translation>Каси й чеки, надіслані покупцям</translation>
+    </message>
+    <message>
+        <source>Sales in chats: payment links for clients</source>
+        <translation>Продажі в чатах: посилання на оплату для клієнтів</translation>
+    </message>
+    <message>
+        <source>Product catalogue, prices and stock</source>
+        <translation>Каталог товарів, ціни й залишки</translation>
+    </message>
+    <message>
+        <source>Product catalogue in the mobile app</source>
+        <translation>Каталог товарів у мобільному застосунку</translation>
+    </message>
+    <message>
+        <source>Online booking: bookings, resources and clients</source>
+        <translation>Онлайн-запис: бронювання, ресурси й клієнти</translation>
+    </message>
+    <message>
+        <source>Universal lists and their items</source>
+        <translation>Універсальні списки та їхні елементи</translation>
+    </message>
+    <message>
+        <source>Information blocks and their elements</source>
+        <translation>Інформаційні блоки та їхні елементи</translation>
+    </message>
+    <message>
+        <source>The application&apos;s own data storage</source>
+        <translation>Власне сховище даних застосунку</translation>
+    </message>
+    <message>
+        <source>Workflows and automation rules with their documents</source>
+        <translation>Бізнес-процеси й правила автоматизації з їхніми документами</translation>
+    </message>
+    <message>
+        <source>Business automation processes and their items</source>
+        <translation>Процеси автоматизації бізнесу та їхні елементи</translation>
+    </message>
+    <message>
+        <source>E-signature of HR documents: documents and signers</source>
+        <translation>Електронний підпис кадрових документів: документи й підписанти</translation>
+    </message>
+    <message>
+        <source>BI analytics connector: data sources and datasets</source>
+        <translation>Конектор BI-аналітики: джерела даних і набори даних</translation>
+    </message>
+    <message>
+        <source>Knowledge base documents</source>
+        <translation>Документи бази знань</translation>
+    </message>
+    <message>
+        <source>Registering an AI service that receives users&apos; requests</source>
+        <translation>Реєстрація сервісу ШІ, який отримує запити користувачів</translation>
+    </message>
+    <message>
+        <source>Sites and their pages</source>
+        <translation>Сайти та їхні сторінки</translation>
+    </message>
+    <message>
+        <source>Site templates repository</source>
+        <translation>Репозиторій шаблонів сайтів</translation>
+    </message>
+    <message>
+        <source>Embedding widgets into the portal&apos;s pages</source>
+        <translation>Вбудовування віджетів у сторінки порталу</translation>
+    </message>
+    <message>
+        <source>Menu items in the portal&apos;s interface</source>
+        <translation>Пункти меню в інтерфейсі порталу</translation>
+    </message>
+    <message>
+        <source>An item in the contact centre</source>
+        <translation>Елемент у контакт-центрі</translation>
+    </message>
+    <message>
+        <source>Mobile app interface</source>
+        <translation>Інтерфейс мобільного застосунку</translation>
+    </message>
+    <message>
+        <source>Push and pull messages to the application</source>
+        <translation>Push- і pull-повідомлення для застосунку</translation>
+    </message>
+    <message>
+        <source>System push channel of updates</source>
+        <translation>Системний push-канал оновлень</translation>
+    </message>
+    <message>
+        <source>Custom field settings</source>
+        <translation>Налаштування користувацьких полів</translation>
+    </message>
+    <message>
+        <source>Emoji sets</source>
+        <translation>Набори емодзі</translation>
+    </message>
+    <message>
+        <source>Application forms in the interface</source>
+        <translation>Форми застосунку в інтерфейсі</translation>
+    </message>
+    <message>
+        <source>Hosting of the application&apos;s back end</source>
+        <translation>Хостинг серверної частини застосунку</translation>
+    </message>
+    <message>
+        <source>Importing industry solutions (portal configuration)</source>
+        <translation>Імпорт галузевих рішень (конфігурація порталу)</translation>
+    </message>
+    <message>
+        <source>REST service methods</source>
+        <translation>Службові методи REST</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches employees: %n</source>
+        <extracomment>&quot;Scope crm reaches contacts: 48213&quot; — one text per entity so each is translated whole (the kinds are named by the GUI from KIND_NAMES beside it).</extracomment>
+        <translation>Область доступу %1 охоплює працівників: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches departments: %n</source>
+        <translation>Область доступу %1 охоплює відділи: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches contacts: %n</source>
+        <translation>Область доступу %1 охоплює контакти: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches leads: %n</source>
+        <translation>Область доступу %1 охоплює ліди: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches companies: %n</source>
+        <translation>Область доступу %1 охоплює компанії: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches deals: %n</source>
+        <translation>Область доступу %1 охоплює угоди: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches requisites: %n</source>
+        <translation>Область доступу %1 охоплює реквізити: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches bank details: %n</source>
+        <translation>Область доступу %1 охоплює банківські реквізити: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches activities: %n</source>
+        <translation>Область доступу %1 охоплює справи: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 reaches consent agreements: %n</source>
+        <translation>Область доступу %1 охоплює згоди на обробку даних: %n</translation>
+    </message>
+    <message>
+        <source>Scope %1 also reaches personal data the inventory does not count</source>
+        <translation>Область доступу %1 охоплює також персональні дані, не враховані в переліку персональних даних</translation>
+    </message>
+    <message>
+        <source>Scope %1 is not known to this version; treat it as reaching personal data</source>
+        <translation>Область доступу %1 невідома цій версії програми; вважайте, що вона охоплює персональні дані</translation>
     </message>
 </context>
 <context>
