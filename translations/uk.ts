@@ -827,8 +827,52 @@
         <translation>Сканує портал: перше сканування читає всі записи, наступні — лише змінене, а також виявляють видалені записи. Перерване сканування продовжується під час повторного запуску. Хід виконання виводиться в стандартний потік помилок.</translation>
     </message>
     <message>
+        <source>list a portal&apos;s scans, or what changed between two of them</source>
+        <translation>список сканувань порталу або що змінилося між двома з них</translation>
+    </message>
+    <message>
+        <source>Without --diff, every scan of the portal, newest first. With --diff, what changed between two completed scans: kinds of personal data that appeared, custom fields that now hold personal data, and every count that went up or down.</source>
+        <translation>Без --diff — усі сканування порталу, від найновішого. З --diff — що змінилося між двома завершеними скануваннями: нові види персональних даних, користувацькі поля, що тепер містять персональні дані, і кожна кількість, яка зросла чи зменшилася.</translation>
+    </message>
+    <message>
         <source>the portal&apos;s name</source>
         <translation>назва порталу</translation>
+    </message>
+    <message>
+        <source>OLDER</source>
+        <translation>СТАРІШЕ</translation>
+    </message>
+    <message>
+        <source>NEWER</source>
+        <translation>НОВІШЕ</translation>
+    </message>
+    <message>
+        <source>compare two scans by their numbers</source>
+        <translation>порівняти два сканування за їхніми номерами</translation>
+    </message>
+    <message>
+        <source>print machine-readable JSON</source>
+        <translation>вивести JSON для машинної обробки</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  records: %5</source>
+        <translation>%1  %2  %3  %4  записів: %5</translation>
+    </message>
+    <message>
+        <source>Scan %1 (%2) compared with scan %3 (%4):</source>
+        <translation>Сканування № %1 (%2) порівняно зі скануванням № %3 (%4):</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Нічого не змінилося.</translation>
+    </message>
+    <message>
+        <source>New kind: %1</source>
+        <translation>Новий вид: %1</translation>
+    </message>
+    <message>
+        <source>New field holding personal data: %1 (%2)</source>
+        <translation>Нове поле з персональними даними: %1 (%2)</translation>
     </message>
     <message>
         <source>read every record, not only what changed</source>

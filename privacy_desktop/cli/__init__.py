@@ -31,6 +31,7 @@ from privacy_desktop.cli.console import (
     arg,
     translate_titles,
 )
+from privacy_desktop.cli.history_commands import add_history_commands
 from privacy_desktop.cli.inventory_commands import add_inventory_commands
 from privacy_desktop.cli.portal_commands import add_portal_commands
 from privacy_desktop.domain.errors import PrivacyDesktopError
@@ -44,7 +45,7 @@ __all__ = ["KEYRING_SERVICE_ENV", "build_parser", "main"]
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("demo-portal", "portal", "audit", "scan", "inventory")
+COMMANDS = ("demo-portal", "portal", "audit", "scan", "inventory", "scans")
 _OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
 
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_portal_commands(commands)
     add_audit_commands(commands)
     add_inventory_commands(commands)
+    add_history_commands(commands)
     return parser
 
 

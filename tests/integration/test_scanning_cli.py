@@ -156,3 +156,38 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
         err = child.stderr.read().decode()
     assert child.wait(timeout=120) == 141, err
     assert err == ""
+
+
+def test_scans_lists_the_history_and_the_difference_between_two(cli: Cli) -> None:
+    with DemoPortal(CONFIG) as live:
+        code, _, err = cli(
+            "portal", "add", "Live", "--webhook", "-", "--plan", Plan.UNLIMITED.value,
+            stdin=live.webhook_url,
+        )  # fmt: skip
+        assert code == 0, err
+        assert cli("scan", "Live")[0] == 0
+        phones_before = truth.inventory_truth(live.dataset)[("contact", "PHONE", "phone")]
+        live.add_record("contact", {"NAME": "Олена", "PHONE": [{"VALUE": "+380671112233"}]})
+        assert cli("scan", "Live")[0] == 0
+
+    code, out, err = cli("scans", "Live", "--json")
+    assert code == 0, err
+    history = json.loads(out)["scans"]
+    assert [scan["status"] for scan in history] == ["completed", "completed"]
+    older, newer = history[1]["id"], history[0]["id"]
+
+    code, out, err = cli("scans", "Live", "--diff", str(older), str(newer), "--json")
+    assert code == 0, err
+    changes = {
+        (c["entity"], c["field"], c["kind"]): (c["before"], c["after"])
+        for c in json.loads(out)["count_changes"]
+    }
+    assert changes[("contact", "PHONE", "phone")] == (phones_before, phones_before + 1)
+
+    code, out, _ = cli("scans", "Live", "--diff", str(older), str(newer))
+    assert code == 0
+    assert f"{phones_before} → {phones_before + 1} (+1)" in out
+
+    code, _, err = cli("scans", "Live", "--diff", str(older), "999")
+    assert code == 1
+    assert "Traceback" not in err
