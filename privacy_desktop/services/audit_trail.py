@@ -163,6 +163,12 @@ class AuditTrail:
         if pending:
             self.checkpoint_safely()
 
+    @property
+    def is_open(self) -> bool:
+        """Whether the log is open: until it is, using it reads the keyring (its key)."""
+        with self._guard:
+            return self._log is not None
+
     def log(self) -> AuditLog:
         """The audit log, opened on first use.
 

@@ -259,7 +259,8 @@ class AuditView(RetranslatingView):
         generation = self._generation
         self._load = self._runner.submit(
             lambda _context: (generation, security.audit_entries(query)),
-            pool=Pool.INTERACTIVE,
+            # Opening the log reads its signing key: keyring calls stay on the vault thread.
+            pool=Pool.INTERACTIVE if security.audit.is_open else Pool.VAULT,
             on_done=self._on_loaded,
             on_error=self._on_load_failed,
             name="security.audit_entries",
