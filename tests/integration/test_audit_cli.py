@@ -7,60 +7,22 @@ that ``verify`` names the first broken entry and exits 1.
 
 from __future__ import annotations
 
-import io
 import json
-import logging
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
+from cli_runner import CliRunner
 from keyring.backends import fail
 
-from privacy_desktop.cli import KEYRING_SERVICE_ENV, main
-from privacy_desktop.paths import AppPaths
 from privacy_desktop.security.audit import AuditQuery
 from privacy_desktop.security.audit_chain import AuditAction
 from privacy_desktop.security.audit_export import verify_export
 from privacy_desktop.services.context import AppContext
 
 
-@pytest.fixture(autouse=True)
-def keep_root_logger() -> Iterator[None]:
-    """The CLI installs its log handler on the root logger; put the previous ones back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-class AuditCli:
-    """Runs ``main`` in-process with a data dir, English and a keyring service of its own."""
-
-    def __init__(
-        self,
-        data_dir: Path,
-        service: str,
-        capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch,
-    ) -> None:
-        self.data_dir = data_dir
-        self.service = service
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-        self.paths = AppPaths.from_base(data_dir)
-        monkeypatch.setenv(KEYRING_SERVICE_ENV, service)
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        code = main(["--lang", "en", "--data-dir", str(self.data_dir), "audit", *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
+class AuditCli(CliRunner):
+    """``privacy-desktop audit …`` with a log the test can seed."""
 
     def context(self) -> AppContext:
         return AppContext.build(self.paths, keyring_service=self.service)
@@ -84,7 +46,7 @@ def cli(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> AuditCli:
-    return AuditCli(data_dir, keyring_service, capsys, monkeypatch)
+    return AuditCli(data_dir, keyring_service, capsys, monkeypatch, "audit")
 
 
 @pytest.mark.keyring

@@ -8,7 +8,6 @@ that the CLI reuses the session's QApplication instead of creating a bare QCoreA
 from __future__ import annotations
 
 import io
-import logging
 import os
 import signal
 import subprocess
@@ -18,16 +17,16 @@ from pathlib import Path
 
 import keyring
 import pytest
+from cli_runner import CliRunner
 from keyring.backends import fail
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from privacy_desktop import __version__
-from privacy_desktop.cli import KEYRING_SERVICE_ENV, main
+from privacy_desktop.cli import main
 from privacy_desktop.demo_portal.config import DemoPortalConfig
 from privacy_desktop.demo_portal.server import DemoPortal
 from privacy_desktop.gui.i18n import Language, install_translators
-from privacy_desktop.paths import AppPaths
 from privacy_desktop.security.redaction import LOG_FILE_NAME
 from privacy_desktop.security.vault import SecretKind, Vault
 from privacy_desktop.services.context import vault_profile
@@ -44,21 +43,8 @@ def demo() -> Iterator[DemoPortal]:
         yield portal
 
 
-@pytest.fixture(autouse=True)
-def keep_root_logger() -> Iterator[None]:
-    """The CLI installs its log handler on the root logger; put the previous ones back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-class Cli:
-    """Runs ``main`` in-process with a data dir, English and a keyring service of its own."""
+class Cli(CliRunner):
+    """The CLI runner with the test's vault at hand (to look at and clean up secrets)."""
 
     def __init__(
         self,
@@ -67,18 +53,8 @@ class Cli:
         capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-        self.paths = AppPaths.from_base(data_dir)
+        super().__init__(data_dir, service, capsys, monkeypatch)
         self.vault = Vault(service, profile=vault_profile(self.paths))
-        monkeypatch.setenv(KEYRING_SERVICE_ENV, service)
-
-    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(["--lang", "en", "--data-dir", str(self.data_dir), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
 
     def portal_names(self) -> list[str]:
         return [p.name for p in SettingsStore(self.paths.settings_file).load().portals]

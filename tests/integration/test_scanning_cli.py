@@ -3,9 +3,7 @@ with a data dir and a keyring service of their own on the real Secret Service.""
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import os
 import subprocess
 import sys
@@ -13,8 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_runner import CliRunner as Cli
 
-from privacy_desktop.cli import KEYRING_SERVICE_ENV, main
+from privacy_desktop.cli import KEYRING_SERVICE_ENV
 from privacy_desktop.demo_portal import truth
 from privacy_desktop.demo_portal.config import DemoPortalConfig
 from privacy_desktop.demo_portal.server import DemoPortal
@@ -33,34 +32,6 @@ def demo() -> Iterator[DemoPortal]:
         yield portal
 
 
-@pytest.fixture(autouse=True)
-def keep_root_logger() -> Iterator[None]:
-    """The CLI installs its log handler on the root logger; put the previous ones back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-class Cli:
-    def __init__(
-        self, data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        self.data_dir = data_dir
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
-        self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        code = main(["--lang", "en", "--data-dir", str(self.data_dir), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-
 @pytest.fixture
 def cli(
     qapp: object,
@@ -70,8 +41,7 @@ def cli(
     monkeypatch: pytest.MonkeyPatch,
     demo: DemoPortal,
 ) -> Cli:
-    monkeypatch.setenv(KEYRING_SERVICE_ENV, keyring_service)
-    runner = Cli(data_dir, capsys, monkeypatch)
+    runner = Cli(data_dir, keyring_service, capsys, monkeypatch)
     code, _, err = runner(
         "portal", "add", "Demo", "--webhook", "-", "--plan", Plan.UNLIMITED.value,
         stdin=demo.webhook_url,

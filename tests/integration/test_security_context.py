@@ -3,9 +3,7 @@ real files, and portal actions recorded in the audit log (demo portal over HTTP)
 
 from __future__ import annotations
 
-import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -27,19 +25,6 @@ from privacy_desktop.services.context import AppContext, authenticator_label
 pytestmark = pytest.mark.keyring
 
 SMALL = DemoPortalConfig(users=6, contacts=12, leads=4, companies=3, deals=3, time_scale=0.001)
-
-
-@pytest.fixture(autouse=True)
-def keep_root_logger() -> Iterator[None]:
-    """AppContext.build installs a log handler on the root logger; put the old ones back."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 @pytest.fixture
