@@ -50,6 +50,25 @@ def _writable(code: str, known: Mapping[str, Any]) -> bool:
     return code in known or code.startswith(("RQ_", "UF_CRM_"))
 
 
+def _apply(row: dict[str, Any], given: Mapping[str, Any]) -> None:
+    """Write the given fields the row knows, except the system ones."""
+    for code, value in given.items():
+        if _writable(code, row):
+            row[code] = _plain(value)
+
+
+def _save(
+    change: Change, table: str, record_id: int, row: dict[str, Any], user_id: int, *, created: bool
+) -> None:
+    """Stamp who changed the row and when (and created it, for a new one), then store it."""
+    row["DATE_MODIFY"] = change.now
+    row["MODIFY_BY_ID"] = str(user_id)
+    if created:
+        row["DATE_CREATE"] = change.now
+        row["CREATED_BY_ID"] = str(user_id)
+    change.put(table, record_id, row)
+
+
 def _check_name(fields: Mapping[str, Any], required: bool) -> None:
     if (required or "NAME" in fields) and not str(fields.get("NAME") or "").strip():
         raise _error('The field "NAME" is required.')
@@ -75,9 +94,7 @@ def add_requisite(change: Change, fields: Mapping[str, Any], user_id: int) -> in
     _owner(change, given, {})
     _check_name(given, required=True)
     row = blank_requisite()
-    for code, value in given.items():
-        if _writable(code, row):
-            row[code] = _plain(value)
+    _apply(row, given)
     for code in ("ENTITY_TYPE_ID", "ENTITY_ID", "PRESET_ID"):
         row[code] = str(php_int(given[code]))
     record_id = change.live.allocate_id("requisite")
@@ -85,9 +102,7 @@ def add_requisite(change: Change, fields: Mapping[str, Any], user_id: int) -> in
     row["ACTIVE"] = row.get("ACTIVE") or "Y"
     row["ADDRESS_ONLY"] = row.get("ADDRESS_ONLY") or "N"
     row["SORT"] = row.get("SORT") or "500"
-    row["DATE_CREATE"] = row["DATE_MODIFY"] = change.now
-    row["CREATED_BY_ID"] = row["MODIFY_BY_ID"] = str(user_id)
-    change.put("requisite", record_id, row)
+    _save(change, "requisite", record_id, row, user_id, created=True)
     return record_id
 
 
@@ -106,14 +121,10 @@ def update_requisite(
     _owner(change, given, current)
     _check_name(given, required=False)
     row = dict(current)
-    for code, value in given.items():
-        if _writable(code, row):
-            row[code] = _plain(value)
+    _apply(row, given)
     for code in ("ENTITY_TYPE_ID", "ENTITY_ID", "PRESET_ID"):
         row[code] = str(php_int(row[code]))
-    row["DATE_MODIFY"] = change.now
-    row["MODIFY_BY_ID"] = str(user_id)
-    change.put("requisite", record_id, row)
+    _save(change, "requisite", record_id, row, user_id, created=False)
 
 
 def delete_requisite(
@@ -147,18 +158,14 @@ def add_bank_detail(change: Change, fields: Mapping[str, Any], user_id: int) -> 
     owner = _bank_owner(change, given, {})
     _check_name(given, required=True)
     row: dict[str, Any] = dict.fromkeys(BANK_DETAIL_KEYS)
-    for code, value in given.items():
-        if _writable(code, row):
-            row[code] = _plain(value)
+    _apply(row, given)
     record_id = change.live.allocate_id("bankdetail")
     row["ID"] = str(record_id)
     row["ENTITY_ID"] = owner
     row["COUNTRY_ID"] = row.get("COUNTRY_ID") or UKRAINE_COUNTRY_ID
     row["ACTIVE"] = row.get("ACTIVE") or "Y"
     row["SORT"] = row.get("SORT") or "500"
-    row["DATE_CREATE"] = row["DATE_MODIFY"] = change.now
-    row["CREATED_BY_ID"] = row["MODIFY_BY_ID"] = str(user_id)
-    change.put("bankdetail", record_id, row)
+    _save(change, "bankdetail", record_id, row, user_id, created=True)
     return record_id
 
 
@@ -177,13 +184,9 @@ def update_bank_detail(
     owner = _bank_owner(change, given, current)
     _check_name(given, required=False)
     row = dict(current)
-    for code, value in given.items():
-        if _writable(code, row):
-            row[code] = _plain(value)
+    _apply(row, given)
     row["ENTITY_ID"] = owner
-    row["DATE_MODIFY"] = change.now
-    row["MODIFY_BY_ID"] = str(user_id)
-    change.put("bankdetail", record_id, row)
+    _save(change, "bankdetail", record_id, row, user_id, created=False)
 
 
 def delete_bank_detail(change: Change, record_id: int, user_id: int) -> None:
